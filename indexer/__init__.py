@@ -1,0 +1,1 @@
+"""Morelike's write side: articles to a versioned FAISS snapshot."""

@@ -1,0 +1,355 @@
+"""The build job: source → clean → embed (cached) → FAISS + terms → snapshot → CURRENT.
+
+Bad records are reported with their location, counted and skipped (or fail the
+build in strict mode). Nothing touches `CURRENT` until the new snapshot is
+complete on disk, so a build that dies half-way leaves the old one serving.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import platform
+import re
+import time
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+import faiss
+import numpy as np
+from tqdm import tqdm
+
+from indexer.articles import Article, RecordError, parse_record
+from indexer.clean import CleanRules, recurring_lines, rule_lines, strip_recurring
+from indexer.embcache import EmbeddingCache
+from indexer.embedder import Embedder
+from indexer.faissindex import (
+    DEFAULT_MEMORY_BUDGET,
+    IndexPlan,
+    build_index,
+    choose_index,
+    measure_recall,
+)
+from indexer.readers import SourceError, SourceProblem, open_source
+from indexer.snapshot import (
+    COLUMNS_DTYPE,
+    COLUMNS_FILE,
+    INDEX_FILE,
+    NO_TIME,
+    STATUS_CODES,
+    VECTORS_FILE,
+    finish_snapshot,
+    new_version,
+    prune,
+    publish,
+    snapshots_dir,
+    write_articles_db,
+)
+from indexer.terms import TermModel
+
+logger = logging.getLogger(__name__)
+
+SNIPPET_CHARS = 240
+CACHE_FILE = "cache/embeddings.sqlite"
+
+
+class BuildError(RuntimeError):
+    """The build cannot go on: missing source, empty corpus, unwritable data dir, strict."""
+
+
+@dataclass
+class BuildOptions:
+    """What to build from and where; the same names as the CLI flags."""
+
+    source: Path
+    data_dir: Path
+    strict: bool = False
+    keep: int = 5
+    model: str | None = None
+    doc_batch: int = 256
+    memory_budget: int = DEFAULT_MEMORY_BUDGET
+    rules: CleanRules = field(default_factory=CleanRules)
+    progress: bool = False
+
+
+@dataclass
+class BuildReport:
+    """What a build did: counts, problems with their locations, seconds per stage."""
+
+    version: str = ""
+    path: Path | None = None
+    read: int = 0
+    indexed: int = 0
+    embedded: int = 0
+    reused: int = 0
+    problems: list[tuple[str, str]] = field(default_factory=list)
+    skipped: Counter[str] = field(default_factory=Counter)
+    stages: dict[str, float] = field(default_factory=dict)
+    index_key: str = ""
+    recall_at_10: float | None = None
+
+    def skip(self, location: str, reason: str, kind: str) -> None:
+        """Record a skipped record."""
+        self.problems.append((location, reason))
+        self.skipped[kind] += 1
+        logger.warning("skipped %s: %s", location, reason)
+
+    @contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        """Time one stage of the build."""
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.stages[name] = round(self.stages.get(name, 0.0) + time.perf_counter() - start, 4)
+
+
+@dataclass
+class _Doc:
+    article: Article
+    location: str
+    lines: list[str]
+    text: str = ""
+
+
+def normalize_title(title: str) -> str:
+    """Title reduced to its words: syndicated copies with the same headline match."""
+    title = re.sub(r"^(wire|update|updated|live|breaking|exclusive)\s*[:|-]\s*", "", title.lower())
+    return re.sub(r"\W+", " ", title).strip()
+
+
+def normalize_url(url: str) -> str:
+    """URL without scheme, www, query, fragment and trailing slash."""
+    url = re.sub(r"^[a-z]+://", "", url.strip().lower())
+    url = re.sub(r"^www\.", "", url)
+    return re.split(r"[?#]", url)[0].rstrip("/")
+
+
+def key64(text: str) -> int:
+    """Stable 64-bit key of a string (0 for the empty string)."""
+    if not text:
+        return 0
+    return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest(), "little") or 1
+
+
+def _epoch(value: datetime | None) -> int:
+    return int(value.timestamp()) if value else NO_TIME
+
+
+def check_writable(data_dir: Path) -> None:
+    """Fail early, before any work, when the data dir cannot be written."""
+    try:
+        snapshots_dir(data_dir).mkdir(parents=True, exist_ok=True)
+        probe = data_dir / f".write-test-{os.getpid()}"
+        probe.write_text("ok")
+        probe.unlink()
+    except OSError as exc:
+        raise BuildError(f"data dir {data_dir} is not writable: {exc.strerror or exc}") from exc
+
+
+def read_articles(options: BuildOptions, report: BuildReport) -> list[_Doc]:
+    """Read and validate the source; bad records are reported and skipped."""
+    try:
+        items = open_source(options.source)
+    except SourceError as exc:
+        raise BuildError(str(exc)) from exc
+    docs: list[_Doc] = []
+    seen: dict[str, str] = {}
+    for item in items:
+        report.read += 1
+        if isinstance(item, SourceProblem):
+            report.skip(item.location, item.reason, "unreadable")
+            continue
+        try:
+            article = parse_record(item.record)
+        except RecordError as exc:
+            report.skip(item.location, str(exc), exc.kind)
+            continue
+        if article.id in seen:
+            report.skip(
+                item.location, f"duplicate id {article.id!r} (first at {seen[article.id]})", "duplicate id"
+            )
+            continue
+        seen[article.id] = item.location
+        lines = rule_lines(article.body, options.rules, article.title)
+        docs.append(_Doc(article, item.location, lines))
+    return docs
+
+
+def _clean(docs: list[_Doc], options: BuildOptions, report: BuildReport) -> list[_Doc]:
+    recurring = recurring_lines((d.lines for d in docs), options.rules)
+    if recurring:
+        logger.info("dropping %d lines that recur across the corpus", len(recurring))
+    kept = []
+    for doc in docs:
+        doc.text = strip_recurring(doc.lines, recurring)
+        if not doc.text and not doc.article.title:
+            report.skip(doc.location, "no text after cleaning", "no text")
+            continue
+        kept.append(doc)
+    return kept
+
+
+def _embed(
+    docs: list[_Doc], embedder: Embedder, cache: EmbeddingCache, options: BuildOptions,
+    report: BuildReport,
+) -> np.ndarray:
+    hashes = [
+        hashlib.sha256(f"{d.article.title}\n{d.text}".encode()).hexdigest() for d in docs
+    ]
+    cached = cache.get_many(hashes)
+    todo = [i for i, h in enumerate(hashes) if h not in cached]
+    report.reused = len(docs) - len(todo)
+    report.embedded = len(todo)
+    vectors: dict[str, np.ndarray] = dict(cached)
+    bar = tqdm(total=len(todo), unit="article", desc="embedding", disable=not options.progress)
+    for start in range(0, len(todo), options.doc_batch):
+        batch = todo[start : start + options.doc_batch]
+        encoded = embedder.encode_articles([(docs[i].article.title, docs[i].text) for i in batch])
+        fresh = [(hashes[i], encoded[j]) for j, i in enumerate(batch)]
+        cache.put_many(fresh)  # per batch: a killed build keeps what it embedded
+        vectors.update(fresh)
+        bar.update(len(batch))
+    bar.close()
+    return np.stack([vectors[h] for h in hashes]).astype(np.float32)
+
+
+def _columns(docs: list[_Doc]) -> tuple[np.ndarray, list[str], list[str]]:
+    sections = sorted({d.article.section for d in docs})
+    languages = sorted({d.article.language for d in docs})
+    cols = np.zeros(len(docs), dtype=COLUMNS_DTYPE)
+    for row, doc in enumerate(docs):
+        a = doc.article
+        cols[row] = (
+            _epoch(a.published_at),
+            _epoch(a.updated_at),
+            _epoch(a.expires_at),
+            STATUS_CODES[a.status],
+            a.sponsored,
+            sections.index(a.section),
+            languages.index(a.language),
+            key64(normalize_title(a.title)),
+            key64(normalize_url(a.canonical_url or a.url)),
+        )
+    return cols, sections, languages
+
+
+def _library_versions() -> dict[str, str]:
+    out = {"python": platform.python_version(), "faiss": faiss.__version__}
+    for dist in ("numpy", "sentence-transformers", "torch", "scikit-learn", "morelike"):
+        try:
+            out[dist] = metadata.version(dist)
+        except metadata.PackageNotFoundError:
+            out[dist] = "unknown"
+    return out
+
+
+def build(options: BuildOptions, embedder: Embedder | None = None) -> BuildReport:
+    """Run one build and publish it; raises `BuildError` when it cannot."""
+    report = BuildReport()
+    data_dir = Path(options.data_dir)
+    check_writable(data_dir)
+    with report.stage("read"):
+        docs = read_articles(options, report)
+    if options.strict and report.problems:
+        where = "; ".join(f"{loc}: {why}" for loc, why in report.problems[:5])
+        raise BuildError(f"strict mode: {len(report.problems)} bad records ({where})")
+    with report.stage("clean"):
+        docs = _clean(docs, options, report)
+    if not docs:
+        raise BuildError(f"empty corpus: no usable article in {options.source}")
+    embedder = embedder or Embedder(options.model)
+    cache = EmbeddingCache(data_dir / CACHE_FILE, embedder.model_id)
+    try:
+        with report.stage("embed"):
+            vectors = _embed(docs, embedder, cache, options, report)
+    finally:
+        cache.close()
+    report.version = new_version()
+    tmp = snapshots_dir(data_dir) / f".tmp-{report.version}"
+    tmp.mkdir(parents=True)
+    with report.stage("index"):
+        plan = choose_index(len(vectors), vectors.shape[1], options.memory_budget)
+        index = build_index(vectors, plan)
+        if not plan.exact:
+            report.recall_at_10 = round(measure_recall(index, vectors), 4)
+        faiss.write_index(index, str(tmp / INDEX_FILE))
+        np.save(tmp / VECTORS_FILE, vectors)
+        report.index_key = plan.key
+    with report.stage("terms"):
+        terms, matrix = TermModel.fit([f"{d.article.title}\n{d.text}" for d in docs])
+        terms.save(tmp, matrix)
+    with report.stage("write"):
+        cols, sections, languages = _columns(docs)
+        np.save(tmp / COLUMNS_FILE, cols)
+        write_articles_db(
+            tmp / "articles.sqlite",
+            (
+                (row, d.article.id, _metadata(d))
+                for row, d in enumerate(docs)
+            ),
+        )
+        report.indexed = len(docs)
+        manifest = _manifest(options, report, embedder, plan, int(vectors.shape[1]))
+        manifest.update(sections=sections, languages=languages)
+        report.path = finish_snapshot(tmp, manifest)
+        publish(data_dir, report.version)
+        prune(data_dir, options.keep)
+    return report
+
+
+def _metadata(doc: _Doc) -> dict[str, Any]:
+    """What the service shows of an article: its fields and a snippet, not the body."""
+    data = doc.article.to_json()
+    del data["body"]
+    data["snippet"] = _snippet(doc.text)
+    return data
+
+
+def _snippet(text: str) -> str:
+    flat = " ".join(text.split())
+    if len(flat) <= SNIPPET_CHARS:
+        return flat
+    return flat[:SNIPPET_CHARS].rsplit(" ", 1)[0] + "…"
+
+
+def _manifest(
+    options: BuildOptions, report: BuildReport, embedder: Embedder, plan: IndexPlan, dim: int
+) -> dict[str, Any]:
+    return {
+        "version": report.version,
+        "created_at": datetime.now(UTC).isoformat(),
+        "source": str(options.source),
+        "model": {
+            "name": embedder.model_name,
+            "id": embedder.model_id,
+            "dimension": dim,
+            "chunk_words": embedder.chunk_words,
+            "max_chunks": embedder.max_chunks,
+            "head_weight": embedder.head_weight,
+        },
+        "faiss": {
+            "key": plan.key,
+            "exact": plan.exact,
+            "nprobe": plan.nprobe,
+            "metric": "inner_product",
+            "recall_at_10": report.recall_at_10,
+        },
+        "counts": {
+            "articles": report.indexed,
+            "read": report.read,
+            "skipped": sum(report.skipped.values()),
+            "embedded": report.embedded,
+            "reused": report.reused,
+        },
+        "skipped": dict(report.skipped),
+        "stages": dict(report.stages),
+        "libraries": _library_versions(),
+    }

