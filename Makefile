@@ -60,6 +60,8 @@ wheels: | $(BIN)/python
 	  $(BIN)/pip wheel -q --wheel-dir wheels $(if $(wildcard /opt/wheels),--find-links /opt/wheels) \
 	    "torch==$(TORCH_VERSION)+cpu" . "setuptools>=68" wheel; \
 	  rm -f wheels/morelike-*.whl; \
+	  $(BIN)/python container/complete_wheelhouse.py wheels --python-full-version 3.11.2 \
+	    $(if $(wildcard /opt/wheels),--find-links /opt/wheels); \
 	  touch wheels/.complete; du -sh wheels; fi
 
 # Build the image with podman and run it for real (job, service, SIGTERM, compose).

@@ -77,7 +77,6 @@ class Article:
         return out
 
 
-
 def parse_date(value: Any, field_name: str) -> datetime | None:
     """Parse an ISO-ish date or epoch seconds into an aware UTC datetime."""
     if value is None or value == "":

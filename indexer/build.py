@@ -39,6 +39,7 @@ from indexer.faissindex import (
 )
 from indexer.readers import SourceError, SourceProblem, open_source
 from indexer.snapshot import (
+    ARTICLES_FILE,
     COLUMNS_DTYPE,
     COLUMNS_FILE,
     INDEX_FILE,
@@ -112,7 +113,9 @@ class BuildReport:
 
 
 @dataclass
-class _Doc:
+class Prepared:
+    """An article with its cleaned lines and the text that gets embedded."""
+
     article: Article
     location: str
     lines: list[str]
@@ -154,13 +157,13 @@ def check_writable(data_dir: Path) -> None:
         raise BuildError(f"data dir {data_dir} is not writable: {exc.strerror or exc}") from exc
 
 
-def read_articles(options: BuildOptions, report: BuildReport) -> list[_Doc]:
+def read_articles(options: BuildOptions, report: BuildReport) -> list[Prepared]:
     """Read and validate the source; bad records are reported and skipped."""
     try:
         items = open_source(options.source)
     except SourceError as exc:
         raise BuildError(str(exc)) from exc
-    docs: list[_Doc] = []
+    docs: list[Prepared] = []
     seen: dict[str, str] = {}
     for item in items:
         report.read += 1
@@ -174,16 +177,18 @@ def read_articles(options: BuildOptions, report: BuildReport) -> list[_Doc]:
             continue
         if article.id in seen:
             report.skip(
-                item.location, f"duplicate id {article.id!r} (first at {seen[article.id]})", "duplicate id"
+                item.location,
+                f"duplicate id {article.id!r} (first at {seen[article.id]})",
+                "duplicate id",
             )
             continue
         seen[article.id] = item.location
         lines = rule_lines(article.body, options.rules, article.title)
-        docs.append(_Doc(article, item.location, lines))
+        docs.append(Prepared(article, item.location, lines))
     return docs
 
 
-def _clean(docs: list[_Doc], options: BuildOptions, report: BuildReport) -> list[_Doc]:
+def _clean(docs: list[Prepared], options: BuildOptions, report: BuildReport) -> list[Prepared]:
     recurring = recurring_lines((d.lines for d in docs), options.rules)
     if recurring:
         logger.info("dropping %d lines that recur across the corpus", len(recurring))
@@ -198,12 +203,13 @@ def _clean(docs: list[_Doc], options: BuildOptions, report: BuildReport) -> list
 
 
 def _embed(
-    docs: list[_Doc], embedder: Embedder, cache: EmbeddingCache, options: BuildOptions,
+    docs: list[Prepared],
+    embedder: Embedder,
+    cache: EmbeddingCache,
+    options: BuildOptions,
     report: BuildReport,
 ) -> np.ndarray:
-    hashes = [
-        hashlib.sha256(f"{d.article.title}\n{d.text}".encode()).hexdigest() for d in docs
-    ]
+    hashes = [hashlib.sha256(f"{d.article.title}\n{d.text}".encode()).hexdigest() for d in docs]
     cached = cache.get_many(hashes)
     todo = [i for i, h in enumerate(hashes) if h not in cached]
     report.reused = len(docs) - len(todo)
@@ -221,7 +227,7 @@ def _embed(
     return np.stack([vectors[h] for h in hashes]).astype(np.float32)
 
 
-def _columns(docs: list[_Doc]) -> tuple[np.ndarray, list[str], list[str]]:
+def _columns(docs: list[Prepared]) -> tuple[np.ndarray, list[str], list[str]]:
     sections = sorted({d.article.section for d in docs})
     languages = sorted({d.article.language for d in docs})
     cols = np.zeros(len(docs), dtype=COLUMNS_DTYPE)
@@ -272,11 +278,47 @@ def build(options: BuildOptions, embedder: Embedder | None = None) -> BuildRepor
             vectors = _embed(docs, embedder, cache, options, report)
     finally:
         cache.close()
+    model_info = {
+        "name": embedder.model_name,
+        "id": embedder.model_id,
+        "dimension": int(vectors.shape[1]),
+        "chunk_words": embedder.chunk_words,
+        "max_chunks": embedder.max_chunks,
+        "head_weight": embedder.head_weight,
+    }
+    write_snapshot(
+        data_dir,
+        docs,
+        vectors,
+        report,
+        model_info=model_info,
+        source=str(options.source),
+        memory_budget=options.memory_budget,
+        keep=options.keep,
+    )
+    return report
+
+
+def write_snapshot(
+    data_dir: Path,
+    docs: list[Prepared],
+    vectors: np.ndarray,
+    report: BuildReport,
+    *,
+    model_info: dict[str, Any],
+    source: str,
+    memory_budget: int = DEFAULT_MEMORY_BUDGET,
+    keep: int = 5,
+) -> BuildReport:
+    """Write prepared articles and their vectors as a new snapshot and publish it.
+
+    Rows follow `docs`. Also used to write synthetic snapshots for benchmarks.
+    """
     report.version = new_version()
     tmp = snapshots_dir(data_dir) / f".tmp-{report.version}"
     tmp.mkdir(parents=True)
     with report.stage("index"):
-        plan = choose_index(len(vectors), vectors.shape[1], options.memory_budget)
+        plan = choose_index(len(vectors), vectors.shape[1], memory_budget)
         index = build_index(vectors, plan)
         if not plan.exact:
             report.recall_at_10 = round(measure_recall(index, vectors), 4)
@@ -290,22 +332,18 @@ def build(options: BuildOptions, embedder: Embedder | None = None) -> BuildRepor
         cols, sections, languages = _columns(docs)
         np.save(tmp / COLUMNS_FILE, cols)
         write_articles_db(
-            tmp / "articles.sqlite",
-            (
-                (row, d.article.id, _metadata(d))
-                for row, d in enumerate(docs)
-            ),
+            tmp / ARTICLES_FILE, ((row, d.article.id, _metadata(d)) for row, d in enumerate(docs))
         )
         report.indexed = len(docs)
-        manifest = _manifest(options, report, embedder, plan, int(vectors.shape[1]))
+        manifest = _manifest(report, plan, model_info, source)
         manifest.update(sections=sections, languages=languages)
         report.path = finish_snapshot(tmp, manifest)
         publish(data_dir, report.version)
-        prune(data_dir, options.keep)
+        prune(data_dir, keep)
     return report
 
 
-def _metadata(doc: _Doc) -> dict[str, Any]:
+def _metadata(doc: Prepared) -> dict[str, Any]:
     """What the service shows of an article: its fields and a snippet, not the body."""
     data = doc.article.to_json()
     del data["body"]
@@ -321,20 +359,13 @@ def _snippet(text: str) -> str:
 
 
 def _manifest(
-    options: BuildOptions, report: BuildReport, embedder: Embedder, plan: IndexPlan, dim: int
+    report: BuildReport, plan: IndexPlan, model_info: dict[str, Any], source: str
 ) -> dict[str, Any]:
     return {
         "version": report.version,
         "created_at": datetime.now(UTC).isoformat(),
-        "source": str(options.source),
-        "model": {
-            "name": embedder.model_name,
-            "id": embedder.model_id,
-            "dimension": dim,
-            "chunk_words": embedder.chunk_words,
-            "max_chunks": embedder.max_chunks,
-            "head_weight": embedder.head_weight,
-        },
+        "source": source,
+        "model": model_info,
         "faiss": {
             "key": plan.key,
             "exact": plan.exact,

@@ -64,7 +64,9 @@ class CleanRules:
         """True when the text ends here (a recommendations block starts)."""
         low = line.lower().rstrip(" :.!")
         # A heading, not a sentence that happens to start with the words.
-        return any(low == m or (low.startswith(m) and len(low) <= len(m) + 25) for m in self.cut_markers)
+        return any(
+            low == m or (low.startswith(m) and len(low) <= len(m) + 25) for m in self.cut_markers
+        )
 
 
 def looks_like_html(text: str) -> bool:

@@ -64,7 +64,9 @@ def cli(verbose: bool) -> None:
 )
 @data_dir_option
 @click.option("--strict", is_flag=True, envvar="MORELIKE_STRICT", help="Fail on any bad record.")
-@click.option("--keep", envvar="MORELIKE_KEEP", default=5, show_default=True, type=click.IntRange(1))
+@click.option(
+    "--keep", envvar="MORELIKE_KEEP", default=5, show_default=True, type=click.IntRange(1)
+)
 @click.option("--model", envvar="MORELIKE_MODEL", default=None, help="Local model directory.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: on a tty).")
 def build_cmd(

@@ -56,10 +56,7 @@ class EmbeddingCache:
         with self._db:
             self._db.executemany(
                 "INSERT OR REPLACE INTO embeddings VALUES (?, ?, ?)",
-                [
-                    (self.model_id, h, np.asarray(v, dtype=np.float32).tobytes())
-                    for h, v in items
-                ],
+                [(self.model_id, h, np.asarray(v, dtype=np.float32).tobytes()) for h, v in items],
             )
 
     def close(self) -> None:

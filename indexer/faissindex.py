@@ -78,7 +78,9 @@ def set_nprobe(index: faiss.Index, nprobe: int) -> None:
         faiss.extract_index_ivf(index).nprobe = nprobe
 
 
-def measure_recall(index: faiss.Index, vectors: np.ndarray, k: int = 10, queries: int = 500) -> float:
+def measure_recall(
+    index: faiss.Index, vectors: np.ndarray, k: int = 10, queries: int = 500
+) -> float:
     """Recall@k of `index` against exact search, on a sample of the corpus as queries."""
     rng = np.random.default_rng(0)
     picks = rng.choice(len(vectors), min(queries, len(vectors)), replace=False)

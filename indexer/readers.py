@@ -134,7 +134,9 @@ def open_source(path: Path) -> Iterator[Item]:
     reader = READERS.get(path.suffix.lower())
     if reader is None:
         kinds = ", ".join(sorted(READERS))
-        raise SourceError(f"unknown source kind {path.suffix!r} for {path} (use {kinds} or a folder)")
+        raise SourceError(
+            f"unknown source kind {path.suffix!r} for {path} (use {kinds} or a folder)"
+        )
     try:
         path.open("rb").close()
     except OSError as exc:

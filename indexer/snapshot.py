@@ -228,7 +228,9 @@ class Snapshot:
         self.version: str = self.manifest["version"]
         try:
             flags = faiss.IO_FLAG_READ_ONLY
-            flags |= faiss.IO_FLAG_MMAP_IFC if self.manifest["faiss"]["exact"] else faiss.IO_FLAG_MMAP
+            flags |= (
+                faiss.IO_FLAG_MMAP_IFC if self.manifest["faiss"]["exact"] else faiss.IO_FLAG_MMAP
+            )
             self.index = faiss.read_index(str(self.path / INDEX_FILE), flags)
             set_nprobe(self.index, int(self.manifest["faiss"].get("nprobe", 0)))
             self.vectors: np.ndarray = np.load(self.path / VECTORS_FILE, mmap_mode="r")
@@ -296,9 +298,12 @@ class Snapshot:
         if allowed is not None:
             bits = np.packbits(allowed.astype(np.uint8), bitorder="little")
             selector = faiss.IDSelectorBitmap(len(allowed), faiss.swig_ptr(bits))
-            params = faiss.SearchParameters(sel=selector) if self.manifest["faiss"]["exact"] else (
-                faiss.SearchParametersIVF(sel=selector, nprobe=self.manifest["faiss"]["nprobe"])
-            )
+            if self.manifest["faiss"]["exact"]:
+                params = faiss.SearchParameters()
+            else:
+                params = faiss.SearchParametersIVF()
+                params.nprobe = int(self.manifest["faiss"]["nprobe"])
+            params.sel = selector
         scores, rows = self.index.search(q, k, params=params)
         keep = rows[0] >= 0
         return rows[0][keep], scores[0][keep]

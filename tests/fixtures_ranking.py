@@ -1,0 +1,1 @@
+"""Fixtures for the ranking and evaluation tests."""

@@ -1,0 +1,1 @@
+"""Fixtures for the service tests (Redis, app, client, live server)."""
