@@ -47,7 +47,8 @@ def choose_index(count: int, dim: int, memory_budget: int = DEFAULT_MEMORY_BUDGE
     ivf_overhead = nlist * dim * 4 + count * 8
     if flat_bytes + ivf_overhead <= memory_budget:
         return IndexPlan(f"IVF{nlist},Flat", nprobe, flat_bytes + ivf_overhead, exact=False)
-    m = next(m for m in (64, 48, 32, 16, 8) if dim % m == 0 or m == 8)
+    # About 8 dimensions per sub-quantiser, at most 64 bytes per vector.
+    m = next(m for m in range(min(64, max(1, dim // 8)), 0, -1) if dim % m == 0)
     pq_bytes = count * (m + 8) + nlist * dim * 4
     if pq_bytes > memory_budget:
         raise IndexTooLarge(

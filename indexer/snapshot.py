@@ -74,7 +74,7 @@ def snapshots_dir(data_dir: Path) -> Path:
 def new_version(now: datetime | None = None) -> str:
     """A sortable, unique snapshot name: UTC time plus a random suffix."""
     now = now or datetime.now(UTC)
-    return f"{now:%Y%m%dT%H%M%S}Z-{os.urandom(3).hex()}"
+    return f"{now:%Y%m%dT%H%M%S.%f}Z-{os.urandom(3).hex()}"
 
 
 def file_sha256(path: Path) -> str:

@@ -28,9 +28,7 @@ def embedder() -> Embedder:
     return Embedder()
 
 
-def build_into(
-    source: Path, data_dir: Path, embedder: Embedder, **options: object
-) -> BuildReport:
+def build_into(source: Path, data_dir: Path, embedder: Embedder, **options: object) -> BuildReport:
     """Build `source` into `data_dir` with the shared embedder."""
     return build(BuildOptions(source=source, data_dir=data_dir, **options), embedder)  # type: ignore[arg-type]
 

@@ -1,0 +1,54 @@
+"""The embedder: unit vectors, empty text refused, long articles read whole."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from indexer.embedder import Embedder, EmbeddingError, ModelNotFound, split_passages
+
+FILLER = (
+    "The committee met on Tuesday and agreed the minutes of the previous meeting "
+    "before moving on to other business on the agenda. "
+) * 12
+BAKING = (
+    "The real subject is sourdough bread: feed the starter with flour and water, "
+    "proof the dough overnight, and bake the loaf in a very hot oven for a dark crust. "
+) * 8
+
+
+def test_vectors_are_unit_float32_in_input_order(embedder: Embedder) -> None:
+    texts = ["A rocket launched to the Moon.", "A striker scored a late goal."]
+    both = embedder.encode_texts(texts)
+    assert both.dtype == np.float32 and both.shape == (2, 384)
+    assert np.allclose(np.linalg.norm(both, axis=1), 1.0, atol=1e-5)
+    assert np.allclose(embedder.encode_texts(texts[1:])[0], both[1], atol=1e-5)
+
+
+def test_empty_text_is_an_error_not_a_zero_vector(embedder: Embedder) -> None:
+    with pytest.raises(EmbeddingError):
+        embedder.encode_texts(["fine", "   "])
+    with pytest.raises(EmbeddingError):
+        embedder.encode_articles([("", "")])
+
+
+def test_long_articles_are_represented_by_their_whole_text(embedder: Embedder) -> None:
+    title = "Notes from the week"
+    passages = embedder.passages(title, FILLER + " " + BAKING)
+    assert len(passages.rest) >= 1 and "sourdough" in " ".join(passages.rest)
+    pooled = embedder.encode_articles([(title, FILLER + " " + BAKING)])[0]
+    head_only = embedder.encode_texts([passages.head])[0]
+    query = embedder.encode_texts(["How to bake sourdough bread at home"])[0]
+    assert float(pooled @ query) > float(head_only @ query) + 0.1
+
+
+def test_passages_are_capped_and_sampled_evenly() -> None:
+    text = " ".join(f"w{i}" for i in range(10_000))
+    p = split_passages("T", text, chunk_words=100, max_chunks=8)
+    assert p.head.startswith("T\nw0 ") and len(p.rest) == 7
+    assert p.rest[-1].split()[-1] == "w9999"
+
+
+def test_unknown_model_is_refused_without_download() -> None:
+    with pytest.raises(ModelNotFound, match="no download"):
+        Embedder("some-org/some-model")
