@@ -96,7 +96,7 @@ def main() -> None:
             assert report.embedded == count, "a full build must embed every article"
             seconds, report = time_build(edited, data_dir, embedder)
             rebuild.append(seconds)
-            assert report.embedded == changed, (report.embedded, changed)
+            assert report.embedded == changed, (report.embedded, changed, round_, report.reused)
             shutil.rmtree(data_dir)
             print(
                 f"round {round_ + 1}: raw encode {raw[-1]:.2f}s, full build {full[-1]:.2f}s, "

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 import trafilatura
 
 _HTML_HINT = re.compile(r"<\s*(p|div|article|section|h[1-6]|br|ul|ol|li|span|a|em|body)\b", re.I)
+_BLOCK_TAGS = "h[1-6]|p|div|span|strong|b|section|aside|header"
 _WS = re.compile(r"[ \t\u00a0]+")
 
 DEFAULT_CUT_MARKERS = (
@@ -33,8 +34,9 @@ DEFAULT_DROP_PATTERNS = (
     r"^(image|photo)\s*credit\s*:.*",
     r"^disclaimer\s*:.*",
     r"^this (story|article) (is|was) (auto-aggregated|automatically generated).*",
-    r"^(release date|runtime|director|directors|writer|writers|cast|rating|genre|"
-    r"studio|distributor|streaming on)\s*:.*",
+    r"^(release date|release|runtime|running time|director|directors|writer|writers|"
+    r"creator|creators|showrunner|cast|starring|rating|rated|genre|studio|network|"
+    r"distributor|streaming on|where to watch|seasons|episodes)\s*:.*",
     r"^(related|read more|see also)\s*:.+",
     r"^(share|tweet|print|email)( this)?( article| story)?$",
 )
@@ -74,6 +76,21 @@ def looks_like_html(text: str) -> bool:
     return bool(_HTML_HINT.search(text))
 
 
+def cut_html(html: str, rules: CleanRules) -> str:
+    """Cut the page at the element whose whole text is a cut marker.
+
+    Done on the markup because extractors may drop a lone heading before a list
+    of cards, and then the cards would survive as if they were body text.
+    """
+    for marker in rules.cut_markers:
+        words = r"\s+".join(re.escape(w) for w in marker.split())
+        pattern = rf"<({_BLOCK_TAGS})\b[^>]*>(\s*<[^>]+>)*\s*{words}\s*:?\s*<"
+        found = re.search(pattern, html, re.I)
+        if found:
+            html = html[: found.start()]
+    return html
+
+
 def html_to_text(html: str) -> str:
     """Main text of an HTML page, one block per line (trafilatura)."""
     text = trafilatura.extract(
@@ -109,7 +126,7 @@ def line_key(line: str) -> str:
 
 def rule_lines(body: str, rules: CleanRules, title: str = "") -> list[str]:
     """Body to main-text lines with the rule-based boilerplate removed."""
-    text = html_to_text(body) if looks_like_html(body) else body
+    text = html_to_text(cut_html(body, rules)) if looks_like_html(body) else body
     kept: list[str] = []
     skip_next = False
     title_key = line_key(title) if title else None

@@ -78,7 +78,7 @@ class LiveUpdate:
 GENERIC: dict[str, dict[str, tuple[str, ...]]] = {
     "film": {
         "review": items("""
-            {director} directs with a patient eye, letting scenes breathe long after a more
+            {director} shoots with a patient eye, letting scenes breathe long after a more
             nervous filmmaker would have cut away.
 
             As a piece of {genre}, {work} is more interested in mood than in mechanics, and it
@@ -118,8 +118,8 @@ GENERIC: dict[str, dict[str, tuple[str, ...]]] = {
             Industry analysts note that original projects in {genre} have struggled to find
             audiences outside the festival circuit in recent years.
 
-            The release date is set for {release}, and early word of mouth has been stronger than
-            the marketing campaign suggested.
+            The release is dated {release} in most territories, and early word of mouth has been
+            stronger than the marketing campaign suggested.
 
             {director} has said in earlier interviews that the project took the better part of
             six years to get made.
@@ -157,7 +157,7 @@ GENERIC: dict[str, dict[str, tuple[str, ...]]] = {
             The writers, led by {writers}, have a real ear for how people talk when they are
             scared.
 
-            As {genre} goes, the show is unusually willing to sit with silence.
+            For a {genre}, the show is unusually willing to sit with silence.
 
             {support} steals several episodes outright, and deserves a bigger share of the story
             next time.
@@ -182,7 +182,7 @@ GENERIC: dict[str, dict[str, tuple[str, ...]]] = {
 
             {creator} has said the story was planned from the start as a multi-season arc.
 
-            The show premiered on {release}, with new episodes arriving weekly.
+            The first episode is dated {release}, with new episodes arriving weekly.
 
             Production is based in studios outside the city, with location work adding weeks to
             the schedule.
@@ -376,8 +376,7 @@ GENERIC: dict[str, dict[str, tuple[str, ...]]] = {
             Battery life comfortably lasted a full day of heavy use in our testing, with a little
             left over.
 
-            The {product} costs {price}, which puts it in direct competition with the best from
-            {rival}.
+            At {price}, the new {category} sits in direct competition with the best from {rival}.
 
             Software updates are promised for years, a commitment {company} has not always
             honoured in the past.
@@ -469,7 +468,7 @@ GENERIC: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "business": {
         "report": items("""
-            Shares in {company} rose in early trading after the announcement.
+            Shares in {company} moved sharply in early trading after the announcement.
 
             {exec} said the company remained committed to its long-term strategy.
 
@@ -556,6 +555,75 @@ GENERIC: dict[str, dict[str, tuple[str, ...]]] = {
 
             It is not the easiest place to reach, which is precisely the point.
         """),
+    },
+}
+
+# Plain stand-ins for names: each placeholder in a stock sentence is replaced by its
+# stand-in at random (`ANON_SHARE` in the generator), so articles of one topic do not
+# all repeat the same names. Placeholders not listed always take the topic's value.
+ANON: dict[str, dict[str, str]] = {
+    "film": {
+        "work": "the film",
+        "director": "the director",
+        "lead": "the lead actor",
+        "support": "the second lead",
+        "writers": "the writers",
+        "setting": "the setting",
+        "studio": "the studio",
+    },
+    "tv": {
+        "work": "the show",
+        "creator": "the creator",
+        "lead": "the lead",
+        "support": "a supporting player",
+        "writers": "the writers",
+        "setting": "its world",
+        "platform": "the streamer",
+    },
+    "news": {
+        "place": "the area",
+        "official": "a senior official",
+        "agency": "the agency responsible",
+        "issue": "the crisis",
+        "group": "local people",
+    },
+    "football": {
+        "team": "the club",
+        "coach": "the manager",
+        "star": "the top scorer",
+        "rival": "their rivals",
+        "ground": "the stadium",
+        "league": "the league",
+    },
+    "athlete": {
+        "star": "the favourite",
+        "coach": "the coach",
+        "rival": "the main rival",
+        "event": "the event",
+        "venue": "the venue",
+    },
+    "tech": {
+        "product": "the device",
+        "company": "the company",
+        "exec": "a senior executive",
+        "rival": "its main rival",
+    },
+    "science": {
+        "scientist": "the lead researcher",
+        "institution": "the institute",
+        "journal": "a peer-reviewed journal",
+    },
+    "business": {
+        "company": "the company",
+        "exec": "the chief executive",
+        "rival": "its main rival",
+        "place": "the region",
+    },
+    "travel": {
+        "place": "the region",
+        "country": "the country",
+        "highlight": "the best-known sight",
+        "dish": "the local speciality",
     },
 }
 
@@ -812,6 +880,44 @@ ORBITAL_DRIFT = Topic(
 
         A subplot about a crew member's child on Earth, seen only in delayed video messages, gives
         the film its most painful scenes.
+
+        Lindqvist storyboarded the spacewalk herself over a winter, drawing more than four hundred
+        panels by hand.
+
+        The costume designer dressed the crew in layers of mismatched thermal wear, patched at the
+        elbows, to suggest clothing that had been repaired for years.
+
+        Kahn spent a week with engineers at a real mission-control centre learning how life-support
+        alarms are triaged.
+
+        One of the film's quietest scenes, in which Okonjo shaves with a dry razor while reading old
+        emails, was improvised on the last day of the shoot.
+
+        The set's corridors were built on hydraulic rigs so that the whole station could tilt when
+        the orbit begins to decay.
+
+        Theo Marsh, the co-writer, had worked for years as a safety inspector before turning to
+        screenwriting.
+
+        The resupply capsule that never arrives is mentioned in almost every scene, a running joke
+        that slowly stops being funny.
+
+        Halvorsen has said she based her doctor on the nurses she met during a long stay in
+        hospital as a teenager.
+
+        The film's title refers both to the station's slowly sinking orbit and to the crew's loss
+        of any sense of time.
+
+        Early test audiences found the first act too slow, but Lindqvist refused to cut it.
+
+        The red emergency lighting of the final act was achieved with practical lamps rather than
+        colour grading.
+
+        By the end of the shoot, the cast had spent more than sixty days inside the hangar set
+        without seeing daylight during working hours.
+
+        Like the television series The Long Quiet, it imagines a crew kept in the dark by the
+        people who sent it into space.
     """),
     facts_de=items("""
         Orbital Drift erzählt von einem Techniker auf einer verfallenden Forschungsstation, dessen
@@ -1069,6 +1175,8 @@ PAPER_LANTERNS = Topic(
 
         Streaming figures suggest it found a huge audience among families during the school
         holidays.
+
+        The river town in the film was inspired by the canals and temple lanes of Kyoto.
     """),
     pieces=(
         Piece(
@@ -1417,6 +1525,41 @@ LONG_QUIET = Topic(
 
         The ship's doctors keep a ledger of births and deaths that turns out to be the last
         honest record on board.
+
+        The Meridian's founders are seen only in grainy recordings, smiling and confident, which
+        makes their lies all the more chilling.
+
+        A black market in seeds operates in the agricultural rings, run by a woman known only as the
+        Gardener.
+
+        The show's title card changes subtly every episode as the ship's true position is revealed.
+
+        Anand insisted that every deck have its own accent, worked out with a dialect coach.
+
+        Children on board learn history from a single approved textbook, which the second season
+        reveals has been rewritten four times.
+
+        The ship's engines are rarely shown; instead the show uses the sound of their absence during
+        the Quiet.
+
+        Voss's mother, the former captain, dies in the third episode and leaves him a sealed letter
+        he cannot bring himself to open.
+
+        The set for the command deck was built around a real observatory dome salvaged from a
+        decommissioned planetarium.
+
+        The logbooks Teodora finds are written on paper, because the founders did not trust the
+        ship's computers.
+
+        An episode set entirely during a hull breach drill was shot in a single continuous take.
+
+        Fans have mapped the ship's decks in detail, using clues from background signage.
+
+        The second season's central question is whether a people who never chose the voyage are
+        bound by it.
+
+        Its success helped open the door for other cerebral science fiction on television, such
+        as Apple's first-contact drama Signal Nine.
     """),
     facts_de=items("""
         The Long Quiet spielt an Bord der Meridian, eines Generationenschiffs, das seit
@@ -1567,6 +1710,8 @@ SIGNAL_NINE = Topic(
 
         The finale ends with humanity's reply being transmitted, without revealing what it
         says.
+
+        Critics have compared its patient pace with HBO's generation-ship drama The Long Quiet.
     """),
     pieces=(
         Piece(
@@ -1703,6 +1848,36 @@ CROWN_OF_ASH = Topic(
 
         Osric's court astrologer, the only person who has read the old eruption records, becomes
         the most dangerous man in Caldera.
+
+        The royal palace is carved into a lava tube, lit by mirrors that carry daylight deep into
+        the rock.
+
+        Sera's father dies in a mine collapse in the first episode, an event the court blames on the
+        miners' lack of faith.
+
+        The priests of the mountain sell tokens that promise protection from the fire, and the show
+        follows the money closely.
+
+        Osric's queen, a foreigner from across the sea, is the only member of the court who openly
+        doubts the ritual.
+
+        The stone creatures are animated from performances by dancers wearing motion-capture suits.
+
+        Each episode's title is a word from the miners' invented language.
+
+        The capital's market, with stalls of obsidian, sulphur and glass, took four months to build.
+
+        Vale wrote the first draft of the pilot on a research trip to a working volcano observatory.
+
+        The show follows a strict rule that magic, if it exists at all, is never shown directly.
+
+        Sera's best friend, a glassblower's apprentice, becomes the first casualty of the rebellion.
+
+        A council scene in the sixth episode runs for twenty minutes without a single cut away from
+        the table.
+
+        The crown itself is made of black volcanic glass and is said to have been cut from the
+        mountain's heart.
     """),
     pieces=(
         Piece(
@@ -1962,7 +2137,7 @@ VALE_FLOODS = Topic(
     tags=("floods", "Lower Vale", "River Wend", "weather"),
     ents={
         "place": "the Lower Vale",
-        "official": "Council leader Ruth Hadley",
+        "official": "council leader Ruth Hadley",
         "agency": "the River Authority",
         "issue": "the flooding",
         "group": "residents",
@@ -2037,6 +2212,36 @@ VALE_FLOODS = Topic(
         receded.
 
         Some families have been told they will not be able to move back in before the summer.
+
+        In Ashby Cross, the water reached the top of the bar in the village pub, where a line now
+        marks the height.
+
+        Farmers on the valley floor moved sheep to the churchyard, the highest ground for miles.
+
+        Postal deliveries to the valley were suspended for six days.
+
+        The Millbrook barrier was a temporary structure that had been installed while permanent
+        defences were designed.
+
+        Many residents said they had been told for years that their homes were at low risk.
+
+        Volunteers set up a free laundry in a lorry parked outside the Wendham library.
+
+        The council's emergency planning team worked from a borrowed office after their own building
+        flooded.
+
+        A local radio station stayed on air through the night, reading out road closures and rescue
+        requests.
+
+        Mould began to appear in damp homes within a fortnight, adding to health worries.
+
+        Builders from across the region have been drawn to the valley by the volume of repair work.
+
+        The parish council in Kelsey is collecting residents' photographs to create a record of the
+        flood.
+
+        Hadley has promised that the council will publish every report on the flood defences in
+        full.
     """),
     pieces=(
         Piece(
@@ -2111,7 +2316,7 @@ METRO_STRIKE = Topic(
     tags=("strike", "Eastbridge", "metro", "transport"),
     ents={
         "place": "Eastbridge",
-        "official": "Transport commissioner Daniel Okoye",
+        "official": "transport commissioner Daniel Okoye",
         "agency": "the Metro Transit Authority",
         "issue": "the strike",
         "group": "commuters",
@@ -2193,7 +2398,7 @@ HOSPITAL_CYBERATTACK = Topic(
     tags=("cyberattack", "ransomware", "Northfield", "health"),
     ents={
         "place": "Northfield",
-        "official": "Trust chief executive Dr Alan Price",
+        "official": "trust chief executive Dr Alan Price",
         "agency": "the Northfield Health Trust",
         "issue": "the cyberattack",
         "group": "patients",
@@ -2286,7 +2491,7 @@ RIDGE_WILDFIRE = Topic(
     tags=("wildfire", "Carran Ridge", "heatwave", "fire service"),
     ents={
         "place": "the Carran Ridge",
-        "official": "Fire chief Marta Quill",
+        "official": "fire chief Marta Quill",
         "agency": "the regional fire service",
         "issue": "the wildfire",
         "group": "residents",
@@ -2320,6 +2525,9 @@ RIDGE_WILDFIRE = Topic(
 
         Local farmers said they had warned for years about the risk posed by dense, unmanaged
         plantations.
+
+        For many in the region it was the second emergency in two years, after the floods that
+        swept through the Lower Vale.
     """),
     pieces=(
         Piece(
@@ -2368,7 +2576,7 @@ ESTUARY_BRIDGE = Topic(
     tags=("Hale Estuary Bridge", "infrastructure", "Porthaven", "roads"),
     ents={
         "place": "Porthaven",
-        "official": "Transport minister Grace Lin",
+        "official": "transport minister Grace Lin",
         "agency": "the highways agency",
         "issue": "the bridge closure",
         "group": "drivers",
@@ -2523,10 +2731,41 @@ HARBOUR_CITY_FC = Topic(
         the club's folklore.
 
         The dressing room was rebuilt over the summer with money raised by a fans' share issue.
+
+        Sorokina's first training session was held on a public pitch because the club's own training
+        ground was being resurfaced.
+
+        Ferreira arrived from a second-tier club in Portugal for a fee smaller than many players'
+        annual wages in the division.
+
+        Achterberg, the goalkeeper, had been released by two clubs before signing for Harbour City.
+
+        The supporters' trust holds its meetings in a former sailors' mission next to the ground.
+
+        The club's away following doubled over the season, with extra trains laid on for big games.
+
+        Mensah's first goal for the club came in a cup tie against his boyhood heroes.
+
+        Sorokina is known for her detailed video sessions, held in a converted shipping container.
+
+        The defeat at home to Kingsmere in February was the first time the crowd had booed all
+        season.
+
+        Hale, the captain, has been at the club for fourteen years, through two relegations.
+
+        The title-winning side included only three players who cost a transfer fee.
+
+        Local businesses along the harbour painted their shutters in the club's blue and white.
+
+        Harbour City's previous league title came in an era when the ground still had standing
+        terraces on all four sides.
+
+        While Harbour City chased the title, Northgate United spent the season fighting
+        relegation at the other end of the table.
     """),
     pieces=(
         Piece(
-            "report",
+            "analysis",
             -40,
             "Harbour City season tickets: renewal window opens",
             """Season-ticket holders at the Quayside Stadium have until the end of July to renew
@@ -2620,6 +2859,12 @@ NORTHGATE_UNITED = Topic(
         The owners have since put the club up for sale.
 
         Eklund is expected to leave in the summer despite the great escape.
+
+        At the other end of the Premier Division, Harbour City's title charge made Northgate's
+        struggles look even starker.
+
+        Northgate's only win before Christmas came against a Harbour City side missing the injured
+        Tomás Ferreira.
     """),
     pieces=(
         Piece(
@@ -2677,7 +2922,7 @@ GRAND_TOUR = Topic(
     ents={
         "star": "Anouk de Vries",
         "event": "the Tour des Cimes",
-        "coach": "Sports director Luca Bellini",
+        "coach": "sports director Luca Bellini",
         "rival": "Chiara Moretti",
         "venue": "the Col de la Serre",
         "sport": "cycling",
@@ -2766,7 +3011,7 @@ LENA_VOS = Topic(
     ents={
         "star": "Lena Vos",
         "event": "the Summer Open",
-        "coach": "Coach Marco Ferri",
+        "coach": "coach Marco Ferri",
         "rival": "Ana Kostić",
         "venue": "the Summer Open's centre court",
         "sport": "tennis",
@@ -2866,7 +3111,7 @@ NIMBUS_PHONE = Topic(
     ents={
         "product": "Nimbus X7",
         "company": "Nimbus",
-        "exec": "Chief executive Hana Ito",
+        "exec": "chief executive Hana Ito",
         "rival": "Corvid",
         "category": "phone",
         "price": "899 euros",
@@ -2934,6 +3179,35 @@ NIMBUS_PHONE = Topic(
 
         The camera app's night mode takes about two seconds per shot, which is slow but rarely
         blurry.
+
+        The X7 weighs 186 grams, light for a phone with a periscope camera.
+
+        Nimbus redesigned the speaker grilles, and stereo sound is noticeably louder and clearer.
+
+        The ultra-wide camera is the weakest of the three, with soft corners in daylight.
+
+        Portrait mode separates hair from background more convincingly than previous Nimbus phones.
+
+        A dedicated camera button on the side can be pressed halfway to focus.
+
+        The X7 supports satellite messaging for emergencies in a limited number of countries.
+
+        NimbusOS 6 includes a battery health screen that shows charge cycles and estimated capacity.
+
+        The titanium edge resisted scratches well, though the glass back picked up a hairline mark
+        after a fall.
+
+        Charging from empty to full takes about forty minutes on the fastest Nimbus charger.
+
+        The phone is rated for water resistance to a depth of six metres for thirty minutes.
+
+        Nimbus's own chip runs cooler than the supplier chips it replaced under sustained load,
+        except while charging.
+
+        Several accessories makers had cases on sale on launch day, a sign of the brand's growing
+        reach.
+
+        Corvid, Nimbus's closest European rival, has chosen to focus on folding phones instead.
     """),
     facts_de=items("""
         Das Nimbus X7 hat ein 6,3-Zoll-Display und einen Rahmen mit Titankante.
@@ -3054,7 +3328,7 @@ CORVID_PHONE = Topic(
     ents={
         "product": "Corvid Fold 3",
         "company": "Corvid",
-        "exec": "Chief executive Rafael Nunes",
+        "exec": "chief executive Rafael Nunes",
         "rival": "Nimbus",
         "category": "phone",
         "price": "1,799 euros",
@@ -3086,6 +3360,10 @@ CORVID_PHONE = Topic(
 
         Analysts say the bet on folding screens is a way for Corvid to stand out in a crowded
         premium market.
+
+        At twice the price of the Nimbus X7, the Fold 3 is aimed at a very different buyer.
+
+        Corvid's great rival Nimbus has said it has no plans to make a folding phone.
     """),
     pieces=(
         Piece(
@@ -3135,7 +3413,7 @@ HALCYON_CONSOLE = Topic(
     ents={
         "product": "Halcyon Go",
         "company": "Halcyon",
-        "exec": "President Keiko Mori",
+        "exec": "president Keiko Mori",
         "rival": "Vantage",
         "category": "console",
         "price": "449 euros",
@@ -3166,6 +3444,9 @@ HALCYON_CONSOLE = Topic(
         The dock includes an ethernet port and two USB ports.
 
         Independent developers have praised Halcyon's simpler approval process for small games.
+
+        Halcyon's chip supplier also makes processors for several phone makers, including
+        Corvid.
     """),
     pieces=(
         Piece(
@@ -3223,7 +3504,7 @@ ASSISTANT_PRIVACY = Topic(
     ents={
         "product": "Lumen Echo speaker",
         "company": "Lumen",
-        "exec": "Chief privacy officer Dana Whitfield",
+        "exec": "chief privacy officer Dana Whitfield",
         "rival": "Orbis",
         "category": "smart speaker",
         "price": "129 euros",
@@ -3295,5 +3576,1528 @@ ASSISTANT_PRIVACY = Topic(
             """A regulator has imposed a multimillion-euro penalty on Lumen, saying the company
             ignored deletion requests for almost two years.""",
         ),
+    ),
+)
+
+
+# ------------------------------------------------------------------------- science
+
+EUROPA_LANDER = Topic(
+    slug="europa-lander",
+    section="science",
+    style="science",
+    start="2025-03-18",
+    tags=("Europa", "space", "Jupiter", "astrobiology"),
+    ents={
+        "scientist": "mission scientist Dr Amara Osei",
+        "institution": "the Joint Planetary Laboratory",
+        "journal": "the Journal of Planetary Exploration",
+        "field": "planetary science",
+    },
+    facts=items("""
+        The Europa Deep Lander is designed to touch down on the icy surface of Jupiter's moon
+        Europa and sample material from just below it.
+
+        Beneath Europa's ice shell lies a global ocean that may hold more water than all of
+        Earth's oceans combined.
+
+        The lander carries a small drill capable of reaching about ten centimetres into the ice.
+
+        Radiation around Jupiter is intense enough to destroy unprotected electronics within
+        days.
+
+        The lander's instruments are housed in a shielded vault with walls of titanium and
+        aluminium.
+
+        Mission planners have chosen a landing site near chaotic terrain where ocean water may
+        have reached the surface.
+
+        The spacecraft will take more than six years to reach Jupiter.
+
+        Dr Amara Osei has spent fifteen years working on the mission's life-detection
+        instruments.
+
+        The instruments are designed to look for complex organic molecules and chemical signs of
+        biology.
+
+        Strict planetary protection rules require the lander to be sterilised before launch.
+
+        The lander will work for only about three weeks on the surface before its batteries run
+        out.
+
+        A relay orbiter will send the lander's data back to Earth.
+
+        The mission survived a budget review after a public campaign by scientists.
+
+        Engineers tested the landing legs on blocks of ice in a chamber cooled to minus 170
+        degrees.
+
+        A test of the drill in Antarctica recovered samples from beneath a frozen lake.
+
+        The launch was delayed by four months after a problem with the lander's thermal system.
+
+        Signals from the spacecraft take around forty-five minutes to reach Earth from Jupiter.
+
+        Plumes of water vapour reported by earlier missions remain unconfirmed.
+
+        The mission is a collaboration between more than a dozen countries.
+
+        The lander's camera will take the first close-up images of Europa's surface.
+
+        Scientists stress that even a negative result would teach us a great deal about
+        habitability.
+
+        The spacecraft will use gravity assists from Venus and Earth to gain speed.
+
+        A team of students designed a small plaque carried aboard the lander.
+
+        The cost of the mission has risen to several billion euros.
+
+        Osei has said that finding life beyond Earth would change how we see ourselves.
+
+        Arrival at Jupiter is scheduled for the early 2030s.
+
+        Salt deposits on Europa's surface, stained reddish brown, are among the clues that its
+        ocean reaches upward.
+
+        The lander must pick its final landing spot on its own, because commands from Earth
+        would arrive far too late.
+
+        The lander weighs around three tonnes at launch, most of it fuel for the descent.
+
+        Its descent will be guided by cameras that compare the terrain below with maps made from
+        orbit.
+
+        The drill's cutting head is made of a tungsten alloy designed to stay sharp in ice as hard
+        as rock.
+
+        Samples will be melted in a small oven and passed through a mass spectrometer.
+
+        A microscope on board could spot cells if any are frozen in the ice.
+
+        Europa's surface temperature rarely rises above minus 160 degrees.
+
+        The mission's science team includes biologists, chemists, geologists and engineers from more
+        than twenty institutions.
+
+        Landing will be attempted during a window when the relay orbiter passes overhead.
+
+        Cleanrooms for assembling the lander were fitted with filters that remove even bacterial
+        spores.
+
+        The team built a full-size replica of the lander to rehearse operations on the ground.
+
+        Ice on Europa is thought to be between ten and thirty kilometres thick.
+
+        If the lander finds organic molecules, scientists will still have to rule out contamination
+        from Earth.
+    """),
+    facts_de=items("""
+        Der Europa Deep Lander soll auf der eisigen Oberfläche des Jupitermondes Europa landen
+        und Proben aus dem Eis entnehmen.
+
+        Unter dem Eispanzer Europas liegt ein Ozean, der mehr Wasser enthalten könnte als alle
+        Meere der Erde zusammen.
+
+        Ein kleiner Bohrer soll etwa zehn Zentimeter tief in das Eis vordringen.
+
+        Die Strahlung rund um Jupiter würde ungeschützte Elektronik binnen Tagen zerstören.
+
+        Die Instrumente suchen nach komplexen organischen Molekülen und chemischen Spuren von
+        Leben.
+
+        Die Reise zum Jupiter dauert mehr als sechs Jahre.
+
+        Auf der Oberfläche arbeitet der Lander nur etwa drei Wochen, dann sind die Batterien
+        erschöpft.
+
+        Funksignale brauchen rund 45 Minuten vom Jupiter bis zur Erde.
+
+        Für Schwung sorgen Vorbeiflüge an Venus und Erde.
+
+        Die Missionswissenschaftlerin Amara Osei arbeitet seit fünfzehn Jahren an den
+        Instrumenten zur Suche nach Leben.
+    """),
+    headings=("An ocean under the ice", "Built for radiation", "The search", "What comes next"),
+    pieces=(
+        Piece(
+            "report",
+            0,
+            "Europa lander passes final design review",
+            """The mission to land on Jupiter's ice-covered moon has cleared its last major
+            engineering review, allowing assembly of the flight hardware to begin.""",
+        ),
+        Piece(
+            "report",
+            60,
+            "Antarctic drill test shows how Europa lander will sample the ice",
+            """A copy of the lander's drill has brought up samples from beneath a frozen
+            Antarctic lake, a rehearsal for the search for life on a distant moon.""",
+        ),
+        Piece(
+            "report",
+            120,
+            "Europa Deep Lander launch delayed over thermal system fault",
+            """Engineers found a problem with the system that keeps the lander's instruments
+            warm, and the launch has slipped by four months.""",
+        ),
+        Piece(
+            "report",
+            240,
+            "Europa lander launches on six-year journey to Jupiter's ocean moon",
+            """After years of delays and budget fights, the spacecraft that will look for signs of
+            life under Europa's ice is on its way.""",
+        ),
+        Piece(
+            "feature",
+            300,
+            "The search for life under the ice: inside the Europa Deep Lander mission",
+            """An ocean hidden beneath kilometres of ice, a radiation bath that kills electronics
+            and a drill that reaches ten centimetres: the people behind the most ambitious
+            search for life yet explain how it is supposed to work.""",
+            long=True,
+        ),
+        Piece(
+            "report",
+            420,
+            "Europa lander completes Venus flyby, on course for Jupiter",
+            """The spacecraft swung past Venus to pick up speed, the first of the gravity assists
+            that will carry it to the outer solar system.""",
+        ),
+        Piece(
+            "report",
+            241,
+            "Europa-Lander startet zur Reise zum Jupitermond",
+            """Nach Verzögerungen und Budgetstreit ist die Sonde unterwegs, die unter dem Eis des
+            Mondes Europa nach Spuren von Leben suchen soll.""",
+            lang="de",
+        ),
+        Piece(
+            "feature",
+            310,
+            "Leben unter dem Eis? Die Europa-Mission im Porträt",
+            """Ein verborgener Ozean, tödliche Strahlung und ein Bohrer für zehn Zentimeter: Wie
+            die Mission funktionieren soll und wer dahintersteht.""",
+            lang="de",
+        ),
+        Piece(
+            "report",
+            425,
+            "Europa-Lander fliegt an der Venus vorbei",
+            """Das erste Swing-by-Manöver ist geglückt. Die Sonde ist auf Kurs zum Jupiter.""",
+            lang="de",
+        ),
+    ),
+)
+
+CORAL_REEF = Topic(
+    slug="coral-reef",
+    section="science",
+    style="science",
+    start="2025-04-01",
+    tags=("coral reefs", "ocean warming", "Outer Shoals", "marine biology"),
+    ents={
+        "scientist": "marine biologist Dr Leilani Kahale",
+        "institution": "the Tropical Marine Institute",
+        "journal": "Marine Ecology Reports",
+        "field": "marine ecology",
+    },
+    facts=items("""
+        Surveys found that more than half of the corals on the Outer Shoals reef system showed
+        signs of bleaching.
+
+        Bleaching happens when stressed corals expel the algae that live in their tissues and
+        give them their colour.
+
+        Sea temperatures around the reef were more than two degrees above the summer average for
+        eight weeks.
+
+        Bleached corals are not dead, but they starve if temperatures do not fall quickly.
+
+        The Tropical Marine Institute has monitored the reef for more than thirty years.
+
+        Dr Leilani Kahale's team is breeding heat-tolerant corals in nurseries on the seabed.
+
+        Fragments from the nurseries are attached to damaged sections of reef using marine
+        cement.
+
+        Early results suggest some transplanted corals survived a second heatwave better than
+        wild ones.
+
+        Critics warn that restoration cannot keep pace with warming without deep cuts to
+        emissions.
+
+        Reef fish populations fell sharply in areas where corals died.
+
+        Local fishing communities depend on the reef for food and income.
+
+        Tourism operators have joined volunteer programmes to plant coral fragments.
+
+        Aerial surveys using drones helped map the extent of the damage.
+
+        The 2025 bleaching was the fourth mass bleaching event on the reef in a decade.
+
+        Some reefs in deeper, cooler water escaped the worst effects.
+
+        Scientists are experimenting with shading reefs using a thin film of floating
+        particles.
+
+        Genetic studies are identifying which coral families cope best with heat.
+
+        Reefs protect coastlines by breaking up waves during storms.
+
+        Divers described once-vivid reef slopes turned a ghostly white.
+
+        Recovery of a reef can take a decade or more, even if the heatwaves stop.
+
+        The institute's findings were presented to an international conference on ocean
+        warming.
+
+        Coral larvae released over damaged areas settled at higher rates than expected.
+
+        Pollution and run-off from farmland add to the stress caused by heat.
+
+        Kahale grew up on the coast near the reef and learned to dive as a child.
+
+        Citizen scientists have logged thousands of observations through a mobile app.
+
+        Funding for restoration has increased, but remains small compared with the scale of the
+        damage.
+
+        Staghorn corals, fast-growing but fragile, were among the first to turn white.
+
+        Night dives revealed that some bleached colonies were still feeding on plankton, a
+        sign that they might recover.
+
+        The Outer Shoals stretch for more than four hundred kilometres along the continental shelf.
+
+        Kahale's nurseries hang coral fragments from floating ropes, like washing on a line.
+
+        Divers spend hours each week cleaning algae from the nursery frames by hand.
+
+        Temperature loggers on the reef record readings every ten minutes throughout the year.
+
+        Parrotfish, which graze algae off the reef, are essential to its recovery.
+
+        Heat-tolerant corals grow slightly more slowly, which worries some scientists.
+
+        Coral spawning, in which colonies release eggs and sperm on the same night, happens once a
+        year after a full moon.
+
+        Researchers collect the spawn with fine nets and raise the larvae in floating pools.
+
+        The institute's research boat was converted from an old fishing trawler.
+
+        Satellite data helps predict where heat stress will be greatest weeks in advance.
+
+        The reef supports more than a thousand species of fish.
+
+        Kahale has said that losing the reef would be like losing a library before anyone had read
+        the books.
+
+        Kahale's team logs every transplanted fragment with a numbered tag so it can be found again
+        years later.
+
+        A cyclone two years earlier had already broken up large stands of branching coral on the
+        northern reefs.
+
+        Some tour operators now take visitors to the nurseries instead of the most damaged reef
+        slopes.
+
+        The institute trains local fishers as paid reef monitors, a programme that has spread to
+        three other islands.
+
+        Sea grass meadows next to the reef act as nurseries for many of the fish that later live
+        among the corals.
+    """),
+    pieces=(
+        Piece(
+            "report",
+            0,
+            "Mass bleaching hits the Outer Shoals reef as seas overheat",
+            """Divers are reporting vast white patches across the reef after weeks of
+            record-breaking water temperatures, and scientists fear the worst is still to
+            come.""",
+        ),
+        Piece(
+            "report",
+            30,
+            "Half of Outer Shoals corals bleached, surveys confirm",
+            """Aerial and underwater surveys show bleaching across more than half of the reef,
+            the fourth mass event in a decade, the Tropical Marine Institute said.""",
+        ),
+        Piece(
+            "report",
+            150,
+            "Heat-tolerant coral nurseries offer glimmer of hope for damaged reef",
+            """On underwater frames off the Outer Shoals, scientists are growing corals bred to
+            survive hotter seas, and planting them out on the damaged reef.""",
+        ),
+        Piece(
+            "feature",
+            160,
+            "Volunteer coral planting week: sign-ups close Friday",
+            """Certified divers can join the institute's restoration team for a week of planting
+            nursery corals on the Outer Shoals. Places are limited.""",
+            expires="2025-09-30",
+        ),
+        Piece(
+            "feature",
+            240,
+            "Gardeners of the reef: the race to grow corals that can survive the heat",
+            """In nurseries on the seabed, a small team is breeding corals for a warmer ocean.
+            A long look at the science, the doubts and the divers trying to buy a reef some
+            time.""",
+            long=True,
+        ),
+        Piece(
+            "report",
+            420,
+            "Transplanted corals survive second heatwave, study finds",
+            """Corals bred for heat tolerance and planted on the Outer Shoals fared better than
+            their wild neighbours when the water warmed again, researchers report.""",
+        ),
+    ),
+)
+
+ALZHEIMERS_TRIAL = Topic(
+    slug="alzheimers-trial",
+    section="science",
+    style="science",
+    start="2025-09-22",
+    tags=("Alzheimer's", "dementia", "clinical trial", "KB-214"),
+    ents={
+        "scientist": "neurologist Professor Ian Morrow",
+        "institution": "Kingsbridge University",
+        "journal": "the Journal of Clinical Neurology",
+        "field": "dementia research",
+    },
+    facts=items("""
+        The drug, known as KB-214, targets inflammation in the brain rather than the amyloid
+        plaques aimed at by earlier treatments.
+
+        In a trial of 1,200 patients with early Alzheimer's disease, it slowed cognitive decline
+        by about a quarter over eighteen months.
+
+        Side effects included headaches and, in a small number of patients, swelling in the
+        brain.
+
+        Patients received the drug as a monthly infusion in hospital.
+
+        The trial was funded partly by a dementia charity and partly by a biotech company.
+
+        Independent experts said the effect was modest but meaningful for patients and
+        families.
+
+        Regulators will now review the data before deciding whether to approve the drug.
+
+        The cost of the treatment, if approved, is expected to be high.
+
+        Participants were tracked with memory tests and brain scans every three months.
+
+        Earlier drugs that cleared plaques have shown only small benefits.
+
+        Families of participants described small but precious gains in daily life.
+
+        A larger trial including people with more advanced disease is planned.
+    """),
+    pieces=(
+        Piece(
+            "report",
+            0,
+            "Experimental Alzheimer's drug slows decline in large trial",
+            """A monthly infusion that calms inflammation in the brain slowed memory loss by about
+            a quarter, researchers said, in one of the most closely watched dementia trials of
+            recent years.""",
+        ),
+        Piece(
+            "feature",
+            1,
+            "What the KB-214 results mean for people living with dementia",
+            """Doctors, charities and families weigh up a result that is real but modest, and a
+            treatment that may be years away from most patients.""",
+        ),
+        Piece(
+            "report",
+            40,
+            "Doctors urge caution over brain swelling risk in new dementia drug",
+            """A closer look at the trial data shows a small number of serious side effects, and
+            neurologists want careful monitoring if the drug is approved.""",
+        ),
+        Piece(
+            "report",
+            200,
+            "Regulator begins review of Alzheimer's drug KB-214",
+            """The medicines regulator has accepted the application for the anti-inflammatory
+            dementia drug and will decide on approval within a year.""",
+        ),
+        Piece(
+            "report",
+            380,
+            "KB-214 approved for early Alzheimer's, but cost questions loom",
+            """The first anti-inflammatory treatment for Alzheimer's disease has been approved,
+            but health services have not yet agreed to pay for it.""",
+        ),
+    ),
+)
+
+BRONZE_AGE_BURIAL = Topic(
+    slug="bronze-age-burial",
+    section="science",
+    style="science",
+    start="2026-05-04",
+    tags=("archaeology", "Bronze Age", "Hollow Tor", "ancient DNA"),
+    ents={
+        "scientist": "archaeologist Dr Fiona Carr",
+        "institution": "the Westmoor Archaeology Unit",
+        "journal": "Antiquity Review",
+        "field": "archaeology",
+    },
+    facts=items("""
+        Archaeologists uncovered a Bronze Age burial chamber on Hollow Tor during excavations
+        ahead of a pipeline project.
+
+        The chamber contained the remains of a woman buried with a bronze dagger, amber beads and
+        a gold hair ornament.
+
+        Radiocarbon dating places the burial around 1900 BC.
+
+        The amber has been traced to the Baltic coast, suggesting long-distance trade.
+
+        Ancient DNA analysis indicates the woman was related to people buried at sites hundreds
+        of kilometres away.
+
+        Isotopes in her teeth show she grew up in a different region from where she was buried.
+
+        The grave goods suggest she held high status in her community.
+
+        The site has been protected and the pipeline route diverted.
+
+        Volunteers from local history societies helped sieve the soil for tiny finds.
+
+        The finds will go on display at the county museum.
+
+        Pollen from the grave suggests flowers were placed with the body.
+
+        The excavation also revealed traces of a later Iron Age settlement nearby.
+    """),
+    pieces=(
+        Piece(
+            "report",
+            0,
+            "Bronze Age burial with gold ornament found on Hollow Tor",
+            """Excavations ahead of a gas pipeline have uncovered a stone-lined grave containing
+            a woman buried nearly four thousand years ago with a dagger, amber and gold.""",
+        ),
+        Piece(
+            "report",
+            60,
+            "Hollow Tor woman's amber came from the Baltic, tests show",
+            """Chemical analysis of the beads found in the hilltop grave shows they travelled more
+            than a thousand kilometres before they were buried.""",
+        ),
+        Piece(
+            "report",
+            120,
+            "Ancient DNA reveals family ties of the Hollow Tor woman",
+            """Genetic tests link the woman in the hilltop grave to people buried at sites far
+            across the country, and her teeth show she grew up somewhere else.""",
+        ),
+        Piece(
+            "report",
+            160,
+            "Pipeline rerouted to protect Bronze Age site on Hollow Tor",
+            """The energy company will divert the pipeline around the hill after archaeologists
+            found more features around the burial chamber.""",
+        ),
+        Piece(
+            "feature",
+            190,
+            "Hollow Tor treasures go on display at county museum",
+            """The gold ornament, the dagger and the amber necklace from the hilltop burial are on
+            show from this weekend, alongside a reconstruction of the woman's face.""",
+        ),
+    ),
+)
+
+
+# ------------------------------------------------------------------------ business
+
+GROCERY_MERGER = Topic(
+    slug="grocery-merger",
+    section="business",
+    style="business",
+    start="2025-06-16",
+    tags=("Brightway", "Fairmart", "supermarkets", "mergers"),
+    ents={
+        "company": "Brightway",
+        "exec": "chief executive Sarah Quint",
+        "rival": "Fairmart",
+        "sector": "supermarket",
+        "place": "the Midlands",
+    },
+    facts=items("""
+        Brightway agreed to buy rival supermarket chain Fairmart in a deal worth 3.2 billion
+        euros including debt.
+
+        The combined group would become the country's second-largest grocer, with more than 1,400
+        stores.
+
+        Brightway said the deal would save 400 million euros a year through shared buying and
+        distribution.
+
+        The competition regulator opened an in-depth investigation, citing concerns about prices
+        in small towns.
+
+        Farmers' groups warned that a bigger buyer would squeeze suppliers even harder.
+
+        Unions sought guarantees on jobs at Fairmart's head office and distribution centres.
+
+        Brightway offered to sell around 120 stores to address the regulator's concerns.
+
+        Fairmart's shareholders voted overwhelmingly in favour of the takeover.
+
+        The regulator approved the deal with conditions after a nine-month review.
+
+        Fairmart stores will be rebranded over three years.
+
+        Customers have been promised that their loyalty points will carry over.
+
+        Some analysts questioned whether the deal would deliver the promised savings.
+
+        Unions at Brightway have watched the organising drive at the coffee chain Beanhouse with
+        interest.
+    """),
+    pieces=(
+        Piece(
+            "report",
+            0,
+            "Brightway agrees 3.2bn deal to buy Fairmart",
+            """The supermarket chain will swallow its smaller rival in a deal that would create
+            the country's second-biggest grocer, subject to approval from the competition
+            regulator.""",
+        ),
+        Piece(
+            "report",
+            30,
+            "Regulator opens in-depth probe into Brightway-Fairmart merger",
+            """The competition watchdog says the tie-up could push up prices in towns where the
+            two chains are the only big supermarkets.""",
+        ),
+        Piece(
+            "report",
+            120,
+            "Brightway offers to sell 120 stores to win merger approval",
+            """In an attempt to satisfy the regulator, Brightway has proposed selling stores in
+            towns where the combined group would dominate the weekly shop.""",
+        ),
+        Piece(
+            "report",
+            280,
+            "Brightway's Fairmart takeover cleared with conditions",
+            """The regulator has approved the supermarket merger after nine months, provided
+            Brightway sells stores and keeps prices in check in rural areas.""",
+        ),
+        Piece(
+            "analysis",
+            300,
+            "What the Brightway-Fairmart merger means for your weekly shop",
+            """Loyalty points, store names, prices and the own-brand range: a guide to what
+            changes, and what does not, now the two supermarkets are one.""",
+        ),
+    ),
+)
+
+SKYCOAST_AIRLINE = Topic(
+    slug="skycoast-airline",
+    section="business",
+    style="business",
+    start="2026-01-15",
+    tags=("SkyCoast", "airlines", "aviation", "restructuring"),
+    ents={
+        "company": "SkyCoast",
+        "exec": "chief executive Martin Kaye",
+        "rival": "JetNorth",
+        "sector": "aviation",
+        "place": "the towns around Fernley airport",
+    },
+    facts=items("""
+        SkyCoast, a regional airline with a fleet of around sixty aircraft, warned that it could
+        run out of cash within months.
+
+        The airline blamed rising fuel costs, delayed aircraft deliveries and a price war with
+        JetNorth.
+
+        Shares in SkyCoast fell by more than forty percent on the day of the warning.
+
+        The company began talks with lenders about restructuring its debts.
+
+        SkyCoast cancelled hundreds of summer flights to conserve cash.
+
+        Passengers with bookings were told their tickets remained valid.
+
+        A consortium of investors offered fresh capital in exchange for a majority stake.
+
+        Pilots agreed to a temporary pay cut to help save the airline.
+
+        The government ruled out a bailout but said it would bring passengers home if the
+        airline collapsed.
+
+        SkyCoast operates most of its flights from its hub at Fernley airport.
+
+        Its route network links smaller regional airports with holiday destinations.
+
+        Analysts say regional airlines have been hit hardest by the rise in costs.
+
+        JetNorth has added routes from Fernley, putting more pressure on SkyCoast's fares.
+
+        Engine inspections grounded several of SkyCoast's newest aircraft.
+
+        The restructuring plan includes selling part of the fleet and leasing it back.
+
+        Kaye said the airline had a viable future if it could get through the winter.
+
+        Travel agents reported customers cancelling bookings amid the uncertainty.
+
+        SkyCoast's frequent-flyer scheme has been suspended temporarily.
+
+        Local businesses around Fernley airport depend heavily on the airline.
+
+        Creditors approved the restructuring plan at a meeting in the autumn.
+
+        The new investors have pledged to keep SkyCoast's brand and headquarters.
+
+        Fares on several regional routes have risen as capacity shrinks.
+
+        Consumer groups advised passengers to pay by credit card for extra protection.
+
+        Aviation unions have called for rules on below-cost fares on regional routes.
+
+        The airline plans to retire its oldest turboprops by the end of next year.
+
+        SkyCoast has flown for twenty-two years and carried millions of passengers.
+
+        Cabin crew at Fernley said they learned about the cash warning from the news rather
+        than from management.
+
+        The island routes, which no other airline flies, are the ones SkyCoast's rescuers most
+        want to keep.
+
+        SkyCoast's fleet is made up mostly of turboprops, which are cheaper to run on short routes
+        than jets.
+
+        The airline's most profitable routes are summer flights from regional airports to the
+        Mediterranean.
+
+        Winter is the hardest season for airlines like SkyCoast, when fewer people fly and costs
+        stay high.
+
+        The company's jet fuel is bought months in advance, but its hedging contracts expired at the
+        worst moment.
+
+        Delays in delivering new aircraft forced SkyCoast to keep older, thirstier planes flying
+        longer.
+
+        JetNorth has undercut SkyCoast on several routes with introductory fares below cost.
+
+        The airline employs around two thousand people, most of them at Fernley.
+
+        Airport operators at several regional airports have offered to defer landing fees.
+
+        The consortium of investors includes a private equity fund and a regional development bank.
+
+        Aviation analysts say the rescue buys time, but does not solve the airline's cost problem.
+
+        SkyCoast has been profitable in only three of the past ten years.
+
+        The airline's island routes are subsidised by public contracts that require a minimum number
+        of flights.
+
+        The airline's maintenance base at Fernley is one of the largest employers in the county,
+        with its own apprenticeship scheme.
+
+        Regional tourism boards have warned that losing SkyCoast would cut some islands off from
+        direct flights altogether.
+
+        Kaye joined SkyCoast from a larger carrier three years ago with a mandate to cut costs and
+        modernise the fleet.
+
+        Ticket sales recovered slightly in the weeks after the rescue was announced, according to
+        the airline.
+
+        The pilots' union said its members had accepted the pay cut on condition that it would be
+        reversed once the airline returned to profit.
+    """),
+    facts_de=items("""
+        SkyCoast, eine Regionalfluggesellschaft mit rund sechzig Flugzeugen, warnt vor einem
+        baldigen Geldmangel.
+
+        Die Airline macht gestiegene Treibstoffkosten, verspätete Flugzeugauslieferungen und
+        einen Preiskampf mit JetNorth verantwortlich.
+
+        Die Aktie brach am Tag der Warnung um mehr als vierzig Prozent ein.
+
+        Mit den Kreditgebern laufen Gespräche über eine Umschuldung.
+
+        Die meisten Flüge starten am Drehkreuz Fernley.
+
+        Bereits gebuchte Tickets behalten nach Angaben des Unternehmens ihre Gültigkeit.
+
+        Die Regierung schließt eine Rettung mit Steuergeld aus.
+
+        Ein Investorenkonsortium bietet frisches Kapital gegen eine Mehrheitsbeteiligung.
+
+        Die Piloten haben einer vorübergehenden Gehaltskürzung zugestimmt.
+
+        Die Gläubiger stimmten dem Sanierungsplan im Herbst zu.
+    """),
+    headings=("The warning", "How it got here", "The rescue", "What passengers should know"),
+    pieces=(
+        Piece(
+            "report",
+            0,
+            "SkyCoast warns it could run out of cash as fuel costs bite",
+            """The regional airline says it needs new money within months, blaming fuel prices,
+            late aircraft deliveries and a fare war with JetNorth.""",
+        ),
+        Piece(
+            "report",
+            10,
+            "SkyCoast cancels summer flights to conserve cash",
+            """Hundreds of flights from Fernley and other regional airports have been cut from
+            the summer schedule, and affected passengers are being offered refunds.""",
+        ),
+        Piece(
+            "report",
+            60,
+            "SkyCoast pilots accept pay cut in bid to save airline",
+            """Pilots have voted for a temporary cut in pay, a concession the airline's lenders
+            had demanded before agreeing to extend its credit.""",
+        ),
+        Piece(
+            "report",
+            118,
+            "SkyCoast to cease trading within days, sources say",
+            """The airline is preparing to stop flying after rescue talks stalled, according to
+            two people briefed on the discussions.""",
+            status="unpublished",
+        ),
+        Piece(
+            "report",
+            120,
+            "Investors offer lifeline to struggling SkyCoast",
+            """A consortium has offered fresh capital in exchange for control of the regional
+            airline, which says it can now keep flying through the winter.""",
+        ),
+        Piece(
+            "analysis",
+            150,
+            "Can SkyCoast survive? Inside a regional airline's fight for life",
+            """Fuel bills, a fare war, grounded engines and a lifeline from new investors: how a
+            small airline that connects the regions to the sun ended up fighting for its
+            survival, and what happens next.""",
+            long=True,
+        ),
+        Piece(
+            "report",
+            260,
+            "SkyCoast creditors approve rescue plan",
+            """Lenders and bondholders have backed the restructuring of the regional airline,
+            clearing the way for new investors to take control.""",
+        ),
+        Piece(
+            "report",
+            1,
+            "Regionalfluglinie SkyCoast warnt vor Geldmangel",
+            """Die Airline braucht binnen Monaten frisches Kapital. Sie verweist auf
+            Treibstoffpreise, späte Flugzeugauslieferungen und einen Preiskampf.""",
+            lang="de",
+        ),
+        Piece(
+            "report",
+            262,
+            "SkyCoast-Gläubiger stimmen Rettungsplan zu",
+            """Die Kreditgeber machen den Weg für neue Investoren frei. Die Marke und der Sitz des
+            Unternehmens sollen erhalten bleiben.""",
+            lang="de",
+        ),
+    ),
+)
+
+BEANHOUSE_UNION = Topic(
+    slug="beanhouse-union",
+    section="business",
+    style="business",
+    start="2024-12-02",
+    tags=("Beanhouse", "coffee shops", "trade unions", "workers"),
+    ents={
+        "company": "Beanhouse",
+        "exec": "chief executive Tom Rivera",
+        "rival": "Grind & Co",
+        "sector": "coffee shop",
+        "place": "its northern branches",
+    },
+    facts=items("""
+        Baristas at a Beanhouse branch voted to form the chain's first trade union.
+
+        Staff cited unpredictable shift patterns and the loss of tips as their main grievances.
+
+        Beanhouse operates more than six hundred coffee shops across the country.
+
+        The company initially declined to recognise the union, prompting protests outside
+        several stores.
+
+        Union membership spread to more than forty Beanhouse branches within months.
+
+        Beanhouse agreed to voluntary recognition after talks at the conciliation service.
+
+        The first collective agreement guaranteed minimum hours and a share of card tips for
+        staff.
+
+        Beanhouse said higher labour costs would lead to a modest increase in drink prices.
+
+        Analysts said the deal could encourage organising at rival chains.
+
+        Staff at Grind & Co have since begun their own union campaign.
+
+        The company's profits fell slightly as it absorbed higher wages.
+
+        Customers were largely sympathetic to the baristas, according to a survey.
+
+        Organisers have pointed to the Eastbridge metro strike as proof that determined workers
+        can win concessions.
+    """),
+    pieces=(
+        Piece(
+            "report",
+            0,
+            "Beanhouse baristas vote to form chain's first union",
+            """Staff at a single branch of the coffee chain have voted to organise, citing
+            unpredictable shifts and tips that never reach their pockets.""",
+        ),
+        Piece(
+            "report",
+            45,
+            "Protests at Beanhouse branches as company refuses to recognise union",
+            """Baristas and supporters handed out leaflets outside coffee shops in five cities
+            after management declined to negotiate.""",
+        ),
+        Piece(
+            "report",
+            120,
+            "Beanhouse union spreads to forty branches",
+            """What began in one shop has become a movement across the chain, with organisers
+            saying new members are joining every week.""",
+        ),
+        Piece(
+            "report",
+            200,
+            "Beanhouse agrees to recognise baristas' union after talks",
+            """The coffee chain has reversed course and will bargain with its staff, ending
+            months of protests outside its branches.""",
+        ),
+        Piece(
+            "report",
+            320,
+            "Beanhouse union wins guaranteed hours and share of tips",
+            """The first collective agreement at the coffee chain sets minimum weekly hours and
+            passes card tips to the staff who earned them.""",
+        ),
+        Piece(
+            "analysis",
+            360,
+            "Coffee shop workers are organising. Beanhouse was just the start",
+            """Staff at rival chains are watching the Beanhouse deal closely, and some have
+            already started their own campaigns.""",
+        ),
+    ),
+)
+
+
+# -------------------------------------------------------------------------- travel
+
+AZORES = Topic(
+    slug="azores",
+    section="travel",
+    style="travel",
+    start="2025-03-10",
+    tags=("Azores", "Portugal", "hiking", "islands"),
+    ents={
+        "place": "the Azores",
+        "country": "Portugal",
+        "highlight": "the crater lakes of Sete Cidades",
+        "season": "late spring",
+        "dish": "cozido slow-cooked in volcanic ground",
+        "transport": "a direct flight to Ponta Delgada",
+    },
+    facts=items("""
+        The Azores are nine volcanic islands in the middle of the Atlantic, about 1,500
+        kilometres from Lisbon.
+
+        São Miguel, the largest island, has the best connections and the widest choice of places
+        to stay.
+
+        In Furnas, cooks bury pots of meat and vegetables in the hot ground to make cozido.
+
+        The twin lakes of Sete Cidades, one green and one blue, sit inside a vast volcanic
+        crater.
+
+        Whale-watching trips leave from Ponta Delgada, and sperm whales are seen all year round.
+
+        Hiking trails are well marked and range from gentle coastal walks to steep volcanic
+        climbs.
+
+        Pico, the highest mountain in Portugal, can be climbed in a long day with a registered
+        guide.
+
+        The weather is famously changeable, with four seasons possible in a single afternoon.
+
+        The hot springs at Terra Nostra and Poça da Dona Beija are warm enough to bathe in even
+        in winter.
+
+        Tea has been grown on São Miguel since the nineteenth century, and the plantations can
+        be visited.
+
+        Flores, the westernmost island, is covered in waterfalls and is one of the least
+        visited.
+
+        Visitor numbers have grown quickly since budget airlines began flying to the islands.
+    """),
+    pieces=(
+        Piece(
+            "guide",
+            0,
+            "A first-timer's guide to the Azores",
+            """Nine volcanic islands, one unpredictable sky and more shades of green than seem
+            possible: where to go, when to go and how to get around the mid-Atlantic
+            archipelago.""",
+        ),
+        Piece(
+            "feature",
+            75,
+            "Walking the crater rim at Sete Cidades",
+            """A day on foot around the rim of a collapsed volcano, with a blue lake on one side,
+            a green one on the other and the Atlantic everywhere else.""",
+        ),
+        Piece(
+            "guide",
+            200,
+            "Whale watching in the Azores: what to know before you go",
+            """Sperm whales live off these islands all year. Here is how to choose a responsible
+            operator, when to go and what you are likely to see.""",
+        ),
+        Piece(
+            "feature",
+            360,
+            "Island-hop the Azores this spring with our partner's packages",
+            """Flights, boutique stays and a guided crater hike on three islands, bundled into one
+            easy booking. Brought to you by our travel partner.""",
+            sponsored=True,
+        ),
+        Piece(
+            "feature",
+            390,
+            "Flores: the Azores island at the edge of Europe",
+            """On the westernmost island of the archipelago, waterfalls outnumber cafés and the
+            next stop is North America.""",
+        ),
+        Piece(
+            "guide",
+            540,
+            "Where to soak: the best hot springs in the Azores",
+            """From iron-red pools in a botanical garden to a warm river in the woods, the
+            islands' volcanic heat is best enjoyed up to your neck.""",
+        ),
+    ),
+)
+
+KYOTO_AUTUMN = Topic(
+    slug="kyoto-autumn",
+    section="travel",
+    style="travel",
+    start="2025-10-01",
+    tags=("Kyoto", "Japan", "autumn", "temples"),
+    ents={
+        "place": "Kyoto",
+        "country": "Japan",
+        "highlight": "the maple gardens of Tofuku-ji",
+        "season": "mid to late November",
+        "dish": "yudofu, tofu simmered in kelp broth",
+        "transport": "the bullet train from Tokyo",
+    },
+    facts=items("""
+        Kyoto's maples usually reach their peak colour in the second half of November.
+
+        Tofuku-ji's wooden bridge over a valley of maples is one of the most photographed views
+        in the city.
+
+        Arriving at popular temples at opening time is the only reliable way to avoid the
+        largest crowds.
+
+        The Philosopher's Path, a canal-side walk in the east of the city, is quieter in autumn
+        than in cherry blossom season.
+
+        Several temples open in the evening to illuminate their gardens during the autumn
+        season.
+
+        The bamboo grove at Arashiyama is busiest at midday and best visited early.
+
+        The city has introduced measures to manage overtourism, including restrictions in
+        parts of Gion.
+
+        Buses are often crowded, so many visitors rent bicycles to get around.
+
+        Simmered tofu is a local speciality, especially in the restaurants around Nanzen-ji.
+
+        Day trips to Nara or the mountain village of Ohara offer a quieter side of the autumn
+        colours.
+
+        Hotels fill up months in advance for the peak foliage weeks.
+
+        Traditional inns, known as ryokan, serve kaiseki dinners built around seasonal
+        ingredients.
+
+        Paper lanterns line the lanes of Gion in the evenings, and many visitors buy one to take
+        home.
+    """),
+    pieces=(
+        Piece(
+            "guide",
+            0,
+            "Kyoto in autumn: when and where to see the maples",
+            """The red leaves arrive late and leave fast. How to time your trip, which gardens to
+            visit first and how to stay ahead of the crowds.""",
+        ),
+        Piece(
+            "guide",
+            10,
+            "Kyoto autumn illumination tours: limited places",
+            """Evening visits to three temple gardens lit up for the maple season, with a guide
+            and a seasonal dinner. Book before the end of November.""",
+            expires="2025-11-30",
+        ),
+        Piece(
+            "feature",
+            45,
+            "An early morning at Tofuku-ji, before the crowds",
+            """At seven o'clock the bridge over the maple valley is almost empty. By nine you can
+            barely see the leaves for the phones.""",
+        ),
+        Piece(
+            "guide",
+            100,
+            "Kyoto tightens rules in Gion as visitor numbers soar",
+            """Private lanes in the old geisha district are now off limits to tourists, and fines
+            are possible. Here is what visitors need to know.""",
+        ),
+        Piece(
+            "guide",
+            365,
+            "Beyond the temples: quiet day trips from Kyoto in autumn",
+            """Mountain villages, a lakeside shrine and the deer of Nara: where to see the autumn
+            colours without the queues.""",
+        ),
+        Piece(
+            "feature",
+            400,
+            "A night in a Kyoto ryokan, course by course",
+            """Tatami floors, a cedar bath and a dinner of eleven small courses that told the
+            story of the season better than any temple garden.""",
+        ),
+    ),
+)
+
+NIGHT_TRAINS = Topic(
+    slug="night-trains",
+    section="travel",
+    style="travel",
+    start="2025-01-15",
+    tags=("night trains", "rail travel", "Europe", "sleeper trains"),
+    ents={
+        "place": "the Danube valley",
+        "country": "Austria",
+        "highlight": "the Vienna to Venice sleeper",
+        "season": "spring or autumn",
+        "dish": "the breakfast tray delivered to your compartment",
+        "transport": "a daytime connection to Vienna",
+    },
+    facts=items("""
+        A new generation of night trains has revived overnight rail travel across Europe after
+        years of decline.
+
+        The Vienna to Venice sleeper leaves in the evening and reaches the lagoon shortly after
+        breakfast.
+
+        Modern sleepers offer private pods, couchettes with six berths and compartments with
+        their own shower.
+
+        Fares vary widely, from the price of a budget flight for a couchette to several hundred
+        euros for a private room.
+
+        Booking can still be confusing, with different operators selling different parts of the
+        same journey.
+
+        Many travellers choose night trains to cut the carbon footprint of their holidays.
+
+        The sleeper between Brussels and Berlin was relaunched after a gap of more than a
+        decade.
+
+        Austrian railways operate the largest network of night trains in Europe.
+
+        The gentle rocking of the carriage helps some people sleep and keeps others awake all
+        night.
+
+        Delays are common on long international routes, especially where engineering works are
+        planned overnight.
+
+        A good night train saves the cost of a hotel as well as a day of travel.
+
+        Dining cars have largely disappeared, so it is worth bringing a picnic.
+
+        The Paris to Vienna route crosses four countries while passengers sleep.
+
+        Arriving in a city centre at dawn, rather than at an airport on the outskirts, is one of
+        the great pleasures of the journey.
+
+        New carriages have replaced rolling stock that in some cases dated from the 1980s.
+
+        Passengers in couchettes share their compartment with strangers, which can be part of
+        the fun.
+
+        Border checks are rare inside the Schengen area, so sleep is seldom interrupted.
+
+        Some routes are seasonal, running only in summer or during the ski season.
+
+        Operators have struggled to add capacity fast enough to meet demand.
+
+        Rail advocates argue that track access charges make night trains harder to run
+        profitably.
+
+        The Stockholm to Berlin sleeper links Scandinavia with central Europe in a single night.
+
+        A night train from Amsterdam to the Alps carries skiers straight to the mountains in
+        winter.
+
+        Children often love the adventure of sleeping on a train, making it a popular choice for
+        families.
+
+        Cancellations at short notice remain a frustration for travellers with onward
+        connections.
+
+        Governments in several countries have offered subsidies to support new routes.
+
+        Travel writers have likened the revival to the golden age of the great international
+        expresses.
+
+        The conductor collects passports or tickets in the evening so that passengers are not
+        woken at the border.
+
+        Earplugs and a light sleeping bag liner make a couchette far more comfortable.
+
+        A private compartment usually includes a washbasin, towels and a small bottle of water.
+
+        Couchettes are cheaper but offer less privacy, with passengers sleeping in their clothes.
+
+        Some operators offer women-only compartments on request.
+
+        Bicycles can be carried on several routes, but must be booked in advance.
+
+        The overnight journey from Vienna to Venice takes around eleven hours.
+
+        Trains often wait for hours at junctions in the middle of the night so that they do not
+        arrive too early.
+
+        Booking opens as little as two months ahead on some routes, making early planning difficult.
+
+        Rail passes can be used on many night trains, though a berth supplement is usually required.
+
+        Breakfast is typically simple: a roll, jam, coffee and juice.
+
+        Mobile signal comes and goes as the train crosses borders and mountains.
+
+        Night trains are often busiest on Friday and Sunday evenings.
+
+        Many travellers say they arrive more rested from a sleeper than from an early flight.
+    """),
+    facts_de=items("""
+        Eine neue Generation von Nachtzügen hat das Reisen über Nacht in Europa wiederbelebt.
+
+        Der Nachtzug von Wien nach Venedig fährt am Abend ab und erreicht die Lagune kurz nach
+        dem Frühstück.
+
+        Moderne Schlafwagen bieten private Kabinen, Liegewagen mit sechs Betten und Abteile mit
+        eigener Dusche.
+
+        Die Preise reichen vom Niveau eines Billigflugs bis zu mehreren hundert Euro für ein
+        eigenes Abteil.
+
+        Die Buchung ist oft kompliziert, weil verschiedene Betreiber Teile derselben Strecke
+        verkaufen.
+
+        Viele Reisende wählen den Nachtzug, um den CO2-Fußabdruck ihres Urlaubs zu senken.
+
+        Die Verbindung zwischen Brüssel und Berlin wurde nach mehr als zehn Jahren Pause wieder
+        aufgenommen.
+
+        Die Österreichischen Bundesbahnen betreiben das größte Nachtzugnetz Europas.
+
+        Verspätungen sind auf langen internationalen Strecken keine Seltenheit.
+
+        Im Stadtzentrum im Morgengrauen anzukommen, ist einer der großen Reize der Reise.
+    """),
+    headings=("Why now", "On board", "Booking without tears", "Where to go"),
+    pieces=(
+        Piece(
+            "feature",
+            0,
+            "The night train renaissance: Europe's sleepers are back",
+            """After decades of cuts, overnight trains are returning to the timetables, and
+            travellers who once flew are rediscovering the pleasure of waking up somewhere
+            new.""",
+        ),
+        Piece(
+            "guide",
+            60,
+            "How to book a European night train without losing your mind",
+            """Different operators, different websites and fares that change by the hour: a
+            practical guide to getting the berth you want.""",
+        ),
+        Piece(
+            "feature",
+            140,
+            "Vienna to Venice by sleeper: a night on the rails",
+            """Dinner in Vienna, a narrow bunk through the Alps and coffee on the Grand Canal:
+            one of Europe's great overnight journeys, compartment by compartment.""",
+        ),
+        Piece(
+            "feature",
+            280,
+            "Sleeping across Europe: a week on the continent's night trains",
+            """Seven nights, six sleepers, five countries and one lost sock: a long journey by
+            overnight train from the North Sea to the Adriatic, and what it reveals about the
+            revival of rail travel.""",
+            long=True,
+        ),
+        Piece(
+            "guide",
+            420,
+            "Brussels to Berlin sleeper returns: what to expect on board",
+            """The revived overnight service has new carriages, a later departure and private
+            pods for solo travellers. We took the first train.""",
+        ),
+        Piece(
+            "guide",
+            600,
+            "Night trains for families: a practical guide",
+            """Which compartments to book, what to pack and how to make a night on the rails an
+            adventure rather than an ordeal for children.""",
+        ),
+        Piece(
+            "guide",
+            650,
+            "Rail strike: which night trains are affected this weekend",
+            """Overnight services in three countries face cancellations during a planned
+            strike. Check this list before you travel.""",
+            status="draft",
+        ),
+        Piece(
+            "feature",
+            10,
+            "Die Renaissance der Nachtzüge in Europa",
+            """Nach Jahrzehnten der Kürzungen kehren Nachtzüge in die Fahrpläne zurück, und wer
+            früher flog, entdeckt das Aufwachen an einem neuen Ort.""",
+            lang="de",
+        ),
+        Piece(
+            "feature",
+            150,
+            "Mit dem Nachtzug von Wien nach Venedig",
+            """Abendessen in Wien, eine schmale Koje über die Alpen und Kaffee am Canal Grande:
+            eine der großen Nachtfahrten Europas.""",
+            lang="de",
+        ),
+        Piece(
+            "guide",
+            430,
+            "Nachtzug Brüssel–Berlin: Die Verbindung ist zurück",
+            """Neue Wagen, eine spätere Abfahrt und private Kabinen für Alleinreisende. Wir sind
+            mit dem ersten Zug gefahren.""",
+            lang="de",
+        ),
+    ),
+)
+
+
+# ------------------------------------------------------------------ copies, updates
+
+TOPICS: tuple[Topic, ...] = (
+    ORBITAL_DRIFT,
+    SALTMARSH_WIDOW,
+    PAPER_LANTERNS,
+    KINGSWAY,
+    QUIET_CONDUCTOR,
+    LONG_QUIET,
+    SIGNAL_NINE,
+    CROWN_OF_ASH,
+    TIDEWATER,
+    MIDNIGHT_DESK,
+    VALE_FLOODS,
+    METRO_STRIKE,
+    HOSPITAL_CYBERATTACK,
+    RIDGE_WILDFIRE,
+    ESTUARY_BRIDGE,
+    HARBOUR_CITY_FC,
+    NORTHGATE_UNITED,
+    GRAND_TOUR,
+    LENA_VOS,
+    NIMBUS_PHONE,
+    CORVID_PHONE,
+    HALCYON_CONSOLE,
+    ASSISTANT_PRIVACY,
+    EUROPA_LANDER,
+    CORAL_REEF,
+    ALZHEIMERS_TRIAL,
+    BRONZE_AGE_BURIAL,
+    GROCERY_MERGER,
+    SKYCOAST_AIRLINE,
+    BEANHOUSE_UNION,
+    AZORES,
+    KYOTO_AUTUMN,
+    NIGHT_TRAINS,
+)
+
+# `index` counts a topic's pieces from 0 in the order written above.
+SYNDICATIONS: tuple[Syndication, ...] = (
+    Syndication(
+        "vale-floods",
+        1,
+        "Wire: Flood barrier fails, hundreds leave homes",
+        True,
+        "Continental Press Wire",
+    ),
+    Syndication(
+        "vale-floods",
+        2,
+        "Pensioner dies as floodwater sweeps car off valley lane",
+        False,
+        "Northern News Agency",
+    ),
+    Syndication(
+        "metro-strike", 1, "Wire: Eastbridge metro talks break down", True, "Continental Press Wire"
+    ),
+    Syndication(
+        "hospital-cyberattack",
+        0,
+        "Hospital diverts ambulances after hackers hit computer systems",
+        False,
+        "Northern News Agency",
+    ),
+    Syndication(
+        "ridge-wildfire",
+        1,
+        "Wire: Ridge wildfire spreads as gusts pick up",
+        True,
+        "Metro Wire Service",
+    ),
+    Syndication(
+        "estuary-bridge", 0, "Cracked cables shut Hale crossing", False, "Metro Wire Service"
+    ),
+    Syndication(
+        "harbour-city-fc", 5, "Wire: Harbour City clinch the title", True, "Continental Press Wire"
+    ),
+    Syndication(
+        "northgate-united", 1, "Pryce sacked by struggling Northgate", False, "Northern News Agency"
+    ),
+    Syndication(
+        "nimbus-phone",
+        4,
+        "Wire: Reports of overheating Nimbus X7 handsets grow",
+        True,
+        "Continental Press Wire",
+    ),
+    Syndication(
+        "corvid-phone",
+        2,
+        "Fold 3 buyers complain of dead pixels on inner screen",
+        False,
+        "Metro Wire Service",
+    ),
+    Syndication(
+        "assistant-privacy",
+        0,
+        "Wire: Deleted voice recordings found on Lumen servers",
+        True,
+        "Continental Press Wire",
+    ),
+    Syndication(
+        "europa-lander",
+        3,
+        "Spacecraft heads for Europa to hunt for life under ice",
+        False,
+        "Northern News Agency",
+    ),
+    Syndication(
+        "alzheimers-trial",
+        0,
+        "Wire: Dementia drug slows memory loss, trial shows",
+        True,
+        "Continental Press Wire",
+    ),
+    Syndication(
+        "grocery-merger",
+        0,
+        "Brightway to buy Fairmart in supermarket tie-up",
+        False,
+        "Metro Wire Service",
+    ),
+)
+
+LIVE_UPDATES: tuple[LiveUpdate, ...] = (
+    LiveUpdate(
+        "vale-floods",
+        0,
+        "Live: Lower Vale floods, evacuations widen overnight",
+        14,
+        items("""
+            Update, 21:40: The River Authority says the Wend has peaked at Wendham but is still
+            rising at Millbrook, and more homes in Ashby Cross are being evacuated.
+
+            Update, 23:15: Two rest centres are now full, and a third is opening in the sports
+            hall at Kelsey. Residents are asked to bring medication and phone chargers.
+
+            Update, 01:05: Rescue boats have brought eleven people from upper floors on Mill Lane.
+            No injuries have been reported.
+        """),
+    ),
+    LiveUpdate(
+        "metro-strike",
+        0,
+        "Live: Eastbridge metro strike, evening rush hour latest",
+        10,
+        items("""
+            Update, 16:30: Queues for buses at Central Square stretch around the block, and
+            the transit authority says extra services are running on the busiest routes.
+
+            Update, 18:10: The union says it is ready to return to talks tomorrow but will not
+            call off Thursday's walkout.
+
+            Update, 19:45: Bike hire operators report their busiest day on record.
+        """),
+    ),
+    LiveUpdate(
+        "ridge-wildfire",
+        0,
+        "Live: Carran Ridge wildfire, overnight update",
+        12,
+        items("""
+            Update, 22:00: The fire service says the flames have crossed the road above
+            Dunmore. Residents who have not yet left are told to go now.
+
+            Update, 00:30: Two more aircraft are due at first light. Crews are protecting homes
+            at High Carran through the night.
+
+            Update, 03:15: The wind has eased slightly, but the fire front is now more than six
+            kilometres long.
+        """),
     ),
 )

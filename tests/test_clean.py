@@ -61,3 +61,16 @@ def test_lines_recurring_across_the_corpus_are_dropped() -> None:
     recurring = recurring_lines(docs, rules)
     assert strip_recurring(docs[0], recurring) == "Story number 0 is unique."
     assert strip_recurring(docs[-1], recurring) == "A quote shared by two.\nAnother tail."
+
+
+def test_recommendation_cards_are_cut_even_when_the_extractor_drops_their_heading() -> None:
+    page = (
+        "<article><p>Body about the film and its long desert shoot in the north.</p>"
+        "<p>Creator: Jane Doe</p>"
+        "<h2>You Might Also Like</h2>"
+        '<div class="card"><a href="/x"><h4>Striker breaks transfer record</h4></a>'
+        "<p>The club paid a fortune for the forward.</p></div></article>"
+    )
+    text = clean_text(page)
+    assert "desert shoot" in text
+    assert "Striker" not in text and "club" not in text and "Creator" not in text
