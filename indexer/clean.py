@@ -16,10 +16,16 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from html import unescape
 
 import trafilatura
 
-_HTML_HINT = re.compile(r"<\s*(p|div|article|section|h[1-6]|br|ul|ol|li|span|a|em|body)\b", re.I)
+_HTML_HINT = re.compile(
+    r"<\s*/?\s*(p|div|article|section|main|header|footer|nav|aside|h[1-6]|br|hr|ul|ol|li|"
+    r"span|a|em|strong|b|i|img|figure|figcaption|blockquote|table|tr|td|body|html|head|"
+    r"script|style|noscript)\b[^>]*>",
+    re.I,
+)
 _BLOCK_TAGS = "h[1-6]|p|div|span|strong|b|section|aside|header"
 _WS = re.compile(r"[ \t\u00a0]+")
 
@@ -102,8 +108,9 @@ def html_to_text(html: str) -> str:
         deduplicate=False,
     )
     if not text:
-        # Fragments too small for trafilatura's heuristics: strip tags.
-        text = re.sub(r"<[^>]+>", "\n", html)
+        # Fragments too small for trafilatura's heuristics: strip tags ourselves.
+        text = re.sub(r"(?is)<(script|style|noscript|template)\b.*?</\1\s*>", "\n", html)
+        text = unescape(re.sub(r"<[^>]+>", "\n", text))
     return text
 
 

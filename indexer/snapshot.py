@@ -32,7 +32,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from indexer.faissindex import set_nprobe
-from indexer.terms import TermModel
+from indexer.terms import TermModel, load_matrix
 
 logger = logging.getLogger(__name__)
 
@@ -235,7 +235,7 @@ class Snapshot:
             set_nprobe(self.index, int(self.manifest["faiss"].get("nprobe", 0)))
             self.vectors: np.ndarray = np.load(self.path / VECTORS_FILE, mmap_mode="r")
             self.columns: np.ndarray = np.load(self.path / COLUMNS_FILE, mmap_mode="r")
-            self.terms, self.term_matrix = TermModel.load(self.path)
+            self.term_matrix = load_matrix(self.path)
         except (RuntimeError, OSError, ValueError, KeyError) as exc:
             raise SnapshotError(f"{self.path}: cannot load ({exc})") from exc
         self.count = int(self.manifest["counts"]["articles"])
@@ -244,6 +244,17 @@ class Snapshot:
         self.sections: list[str] = self.manifest["sections"]
         self.languages: list[str] = self.manifest["languages"]
         self._local = threading.local()
+        self._terms: TermModel | None = None
+        self._terms_lock = threading.Lock()
+
+    @property
+    def terms(self) -> TermModel:
+        """The TF-IDF vectoriser for texts that are not indexed, loaded on first use."""
+        if self._terms is None:
+            with self._terms_lock:
+                if self._terms is None:
+                    self._terms = TermModel.load(self.path)
+        return self._terms
 
     @property
     def _db(self) -> sqlite3.Connection:

@@ -1,8 +1,10 @@
 """Sparse lexical term vectors (TF-IDF), built at index time for hybrid scoring.
 
 The snapshot stores the vocabulary, the idf weights and the L2-normalised
-article-term matrix; the service rebuilds the same vectoriser from them to
-score texts that are not indexed. One definition of the tokenisation, here.
+article-term matrix (as three plain `.npy` arrays, so that every worker
+memory-maps one copy); the service rebuilds the same vectoriser from them, on
+first use, to score texts that are not indexed. One definition of the
+tokenisation, here.
 """
 
 from __future__ import annotations
@@ -17,8 +19,8 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 VOCAB_FILE = "terms_vocab.json"
 IDF_FILE = "terms_idf.npy"
-MATRIX_FILE = "terms.npz"
-TERM_FILES = (VOCAB_FILE, IDF_FILE, MATRIX_FILE)
+MATRIX_PARTS = ("data", "indices", "indptr")
+SHAPE_FILE = "terms_shape.json"
 
 
 def _vectorizer(vocabulary: dict[str, int] | None = None) -> TfidfVectorizer:
@@ -64,13 +66,24 @@ class TermModel:
         vocab = {t: int(i) for t, i in self.vectorizer.vocabulary_.items()}
         (directory / VOCAB_FILE).write_text(json.dumps(vocab, ensure_ascii=False))
         np.save(directory / IDF_FILE, self.vectorizer.idf_.astype(np.float32))
-        sp.save_npz(directory / MATRIX_FILE, matrix, compressed=False)
+        matrix = sp.csr_matrix(matrix)
+        for part in MATRIX_PARTS:
+            np.save(directory / f"terms_{part}.npy", getattr(matrix, part))
+        (directory / SHAPE_FILE).write_text(json.dumps(list(matrix.shape)))
 
     @classmethod
-    def load(cls, directory: Path) -> tuple[TermModel, sp.csr_matrix]:
-        """Read what `save` wrote."""
+    def load(cls, directory: Path) -> TermModel:
+        """The vectoriser `save` wrote (vocabulary read now: call only when needed)."""
         vocab = json.loads((directory / VOCAB_FILE).read_text())
         vec = _vectorizer(vocab)
         vec.idf_ = np.load(directory / IDF_FILE)
-        matrix = sp.load_npz(directory / MATRIX_FILE).tocsr()
-        return cls(vec), matrix
+        return cls(vec)
+
+
+def load_matrix(directory: Path) -> sp.csr_matrix:
+    """The article-term matrix, memory-mapped (no private copy per process)."""
+    data, indices, indptr = (
+        np.load(directory / f"terms_{part}.npy", mmap_mode="r") for part in MATRIX_PARTS
+    )
+    shape = tuple(json.loads((directory / SHAPE_FILE).read_text()))
+    return sp.csr_matrix((data, indices, indptr), shape=shape, copy=False)

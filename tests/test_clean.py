@@ -74,3 +74,8 @@ def test_recommendation_cards_are_cut_even_when_the_extractor_drops_their_headin
     text = clean_text(page)
     assert "desert shoot" in text
     assert "Striker" not in text and "club" not in text and "Creator" not in text
+
+
+def test_scripts_styles_and_entities_are_not_text() -> None:
+    assert clean_text("<script>var a = 1;</script><style>p {}</style>&nbsp;") == ""
+    assert clean_text("<p>Caf&eacute; &amp; bar</p>") == "Café & bar"
