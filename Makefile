@@ -8,7 +8,7 @@ TORCH_VERSION := 2.13.0
 DATA_DIR ?= var/demo
 PORT ?= 8000
 
-.PHONY: install system-deps test lint typecheck unit demo sample bench wheels container-test clean
+.PHONY: install system-deps test lint typecheck unit demo sample bench bench-service wheels container-test clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,8 +25,8 @@ install: $(VENV)/.installed
 # Services and tools the tests use: a Redis server binary (tests start their own
 # when none listens on 127.0.0.1:6379) and wrk for benchmarks.
 system-deps:
-	@command -v redis-server >/dev/null || { \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server; }
+	@{ command -v redis-server && command -v wrk; } >/dev/null || { \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server wrk; }
 
 lint: install
 	$(BIN)/ruff check indexer service tests benchmarks
@@ -50,19 +50,26 @@ demo: install
 bench: install
 	$(BIN)/python benchmarks/build_throughput.py
 
+# HTTP service under wrk on a synthetic 100k-article snapshot (kept in var/bench).
+bench-service: install system-deps
+	$(BIN)/python benchmarks/service_load.py
+
 # Wheelhouse for the container image: every dependency as a wheel (CPU torch
-# from the local find-links), plus the build backend, so the image build runs
-# `pip install --no-index`. Rebuilt only when pyproject.toml changes.
+# from the local find-links), the build backend and a current pip (Debian's 23.0
+# mishandles extras such as lxml[html_clean]), so the image build runs
+# `pip install --no-index`. Rebuilt when pyproject.toml or the recipe changes.
 wheels: | $(BIN)/python
-	@if [ wheels/.complete -nt pyproject.toml ]; then echo "wheels/ is up to date"; else \
+	@recipe='torch==$(TORCH_VERSION)+cpu setuptools>=68 wheel pip'; \
+	if [ wheels/.complete -nt pyproject.toml ] && [ "$$(cat wheels/.complete)" = "$$recipe" ]; then \
+	  echo "wheels/ is up to date"; else \
 	  set -e; rm -rf wheels; mkdir -p wheels; \
-	  echo "pip wheel: project dependencies into wheels/"; \
+	  echo "pip wheel: the project's dependencies into wheels/"; \
 	  $(BIN)/pip wheel -q --wheel-dir wheels $(if $(wildcard /opt/wheels),--find-links /opt/wheels) \
-	    "torch==$(TORCH_VERSION)+cpu" . "setuptools>=68" wheel; \
+	    . $$recipe; \
 	  rm -f wheels/morelike-*.whl; \
 	  $(BIN)/python container/complete_wheelhouse.py wheels --python-full-version 3.11.2 \
 	    $(if $(wildcard /opt/wheels),--find-links /opt/wheels); \
-	  touch wheels/.complete; du -sh wheels; fi
+	  echo "$$recipe" >wheels/.complete; du -sh wheels; fi
 
 # Build the image with podman and run it for real (job, service, SIGTERM, compose).
 container-test: wheels

@@ -26,9 +26,9 @@ rootfs=$(mktemp -d /var/tmp/morelike-rootfs.XXXXXX)
 cleanup() {
   # Never follow mounts debootstrap may have left behind into the host.
   for m in proc sys dev/pts dev; do
-    mountpoint -q "$rootfs/$m" 2>/dev/null && umount -l "$rootfs/$m" || true
+    if mountpoint -q "$rootfs/$m" 2>/dev/null; then umount -l "$rootfs/$m" || true; fi
   done
-  rm -rf --one-file-system "$rootfs"
+  rm -rf --one-file-system "$rootfs" "$rootfs.log"
 }
 trap cleanup EXIT
 
@@ -38,7 +38,6 @@ timeout 900 debootstrap --variant=minbase --components=main "$SUITE" "$rootfs" "
   tail -30 "$rootfs.log" >&2
   exit 1
 }
-rm -f "$rootfs.log"
 
 # The same trims the official slim image makes: no docs, man pages or locales
 # from later installs, no cached .debs, no translated package lists.

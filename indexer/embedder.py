@@ -131,7 +131,9 @@ class Embedder:
     @property
     def dimension(self) -> int:
         """Vector size of the model."""
-        dim = self.model.get_sentence_embedding_dimension()
+        model = self.model
+        getter = getattr(model, "get_embedding_dimension", None)  # sentence-transformers >= 6
+        dim = getter() if getter else model.get_sentence_embedding_dimension()
         assert dim is not None
         return int(dim)
 

@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 from indexer.cli import cli
+from service.evaluate import eval_cmd
+from service.serve import serve
+
+cli.add_command(eval_cmd)
+cli.add_command(serve)
 
 
 def main() -> None:

@@ -1,0 +1,240 @@
+"""The HTTP endpoints: related lists, articles, the snapshot, health, readiness, metrics.
+
+Request validation and the OpenAPI document come from flask-openapi3 and the
+models in `service.schemas`; the answers from `service.answers`.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import orjson
+from flask import Response, request
+from flask_openapi3 import APIBlueprint, OpenAPI, Tag
+from flask_openapi3.types import ResponseDict
+
+from indexer.clean import clean_text
+from service import answers, metrics
+from service.errors import ArticleNotFound, EmptyText, NoSnapshot
+from service.schemas import (
+    ArticlePath,
+    ArticleResponse,
+    ErrorResponse,
+    HealthResponse,
+    ReadyResponse,
+    RelatedBody,
+    RelatedQuery,
+    RelatedResponse,
+)
+from service.state import State, state
+
+logger = logging.getLogger(__name__)
+
+JSON = "application/json"
+related_tag = Tag(name="related", description="Related-article lists")
+articles_tag = Tag(name="articles", description="Indexed articles and the snapshot")
+ops_tag = Tag(name="operations", description="Health, readiness and metrics")
+
+ERRORS: ResponseDict = {400: ErrorResponse, 404: ErrorResponse, 503: ErrorResponse}
+BODY_ERRORS: ResponseDict = {
+    400: ErrorResponse,
+    413: ErrorResponse,
+    415: ErrorResponse,
+    422: ErrorResponse,
+}
+
+v1 = APIBlueprint("v1", __name__, url_prefix="/v1")
+
+
+def _json(body: bytes, *, status: int = 200) -> Response:
+    return Response(body, status=status, mimetype=JSON)
+
+
+def _cacheable(response: Response, tag: str, st: State, snapshot: str) -> Response:
+    response.headers["ETag"] = tag
+    response.headers["Cache-Control"] = f"public, max-age={st.settings.http_max_age}"
+    response.headers["X-Snapshot"] = snapshot
+    return response
+
+
+def _not_modified(tag: str) -> bool:
+    if "HTTP_IF_NONE_MATCH" not in request.environ:
+        return False
+    return request.if_none_match.contains_weak(tag.strip('"'))
+
+
+def _hot_key(version: str) -> str:
+    environ = request.environ  # raw WSGI values: cheaper than the parsed properties
+    return f"{version}\x00{environ.get('PATH_INFO', '')}\x00{environ.get('QUERY_STRING', '')}"
+
+
+@v1.before_request
+def related_hot_path() -> Response | None:
+    """Answer a repeated related URL before validation and the view run.
+
+    The hot cache maps the raw URL (per snapshot version) to the ETag and body
+    of a 200 the full path gave for it, so only URLs that passed validation are
+    in it. It saves the validation, the id lookup and the key hashing that a
+    normalised cache hit still pays.
+    """
+    if request.method != "GET" or request.endpoint != "v1.related_get":
+        return None
+    st = state()
+    snapshot = st.holder.get()
+    hit = st.hot.get(_hot_key(snapshot.version))
+    if hit is None:
+        return None
+    metrics.LOCAL_HITS.inc()
+    tag, body = hit
+    if _not_modified(tag):
+        return _cacheable(Response(status=304), tag, st, snapshot.version)
+    response = _cacheable(_json(body), tag, st, snapshot.version)
+    response.headers["X-Cache"] = "local"
+    return response
+
+
+@v1.get(
+    "/articles/<path:article_id>/related",
+    tags=[related_tag],
+    responses={200: RelatedResponse, 304: None, **ERRORS},
+)
+def related_get(path: ArticlePath, query: RelatedQuery) -> Response:
+    """Related articles for an indexed article.
+
+    The answer is cached (key: snapshot version, id, parameters) and carries an
+    ETag; send it back in If-None-Match to get 304 while nothing changed.
+    """
+    st = state()
+    snapshot = st.holder.get()
+    row = snapshot.row_of(path.article_id)
+    if row is None:
+        raise ArticleNotFound(f"no article {path.article_id!r} in snapshot {snapshot.version}")
+    params = answers.rank_params(**query.model_dump())
+    pdigest = answers.params_digest(params)
+    tag = answers.etag(snapshot.version, path.article_id, pdigest)
+    if _not_modified(tag):
+        return _cacheable(Response(status=304), tag, st, snapshot.version)
+    key = st.cache.key(snapshot.version, "id", answers.digest(path.article_id), pdigest)
+    body, source = st.cache.get_or_compute(
+        key, lambda: answers.related_for_row(snapshot, row, params, st.settings.ranking)
+    )
+    st.hot.set(_hot_key(snapshot.version), (tag, body), st.settings.cache_ttl)
+    response = _cacheable(_json(body), tag, st, snapshot.version)
+    response.headers["X-Cache"] = source
+    return response
+
+
+@v1.post("/related", tags=[related_tag], responses={200: RelatedResponse, **ERRORS, **BODY_ERRORS})
+def related_post(body: RelatedBody) -> Response:
+    """Related articles for a text that is not indexed yet (a draft, a page just published).
+
+    The text is cleaned like indexed bodies (HTML and boilerplate removed) and
+    embedded on the fly; the model is loaded on the first such request.
+    """
+    st = state()
+    snapshot = st.holder.get()
+    raw = body.html if body.html is not None else body.text or ""
+    text = clean_text(raw, title=body.title)
+    if not text.strip():
+        field = "html" if body.html is not None else "text"
+        raise EmptyText(f"`{field}` is empty after cleaning (markup and boilerplate removed)")
+    params = answers.rank_params(
+        limit=body.limit,
+        section=body.section,
+        language=body.language,
+        exclude=body.exclude,
+        max_age_days=body.max_age_days,
+        min_score=body.min_score,
+    )
+    content = answers.digest(body.title, text, body.url)
+    key = st.cache.key(snapshot.version, "text", content, answers.params_digest(params))
+
+    def compute() -> bytes:
+        embedder = st.embedders.for_snapshot(snapshot)
+        return answers.related_for_text(
+            snapshot,
+            embedder,
+            title=body.title,
+            text=text,
+            url=body.url,
+            params=params,
+            config=st.settings.ranking,
+        )
+
+    payload, source = st.cache.get_or_compute(key, compute)
+    response = _json(payload)
+    response.headers["X-Snapshot"] = snapshot.version
+    response.headers["X-Cache"] = source
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+@v1.get(
+    "/articles/<path:article_id>",
+    tags=[articles_tag],
+    responses={200: ArticleResponse, 304: None, **ERRORS},
+)
+def article_get(path: ArticlePath) -> Response:
+    """One indexed article's metadata, as the current snapshot has it."""
+    st = state()
+    snapshot = st.holder.get()
+    meta = snapshot.article(path.article_id)
+    if meta is None:
+        raise ArticleNotFound(f"no article {path.article_id!r} in snapshot {snapshot.version}")
+    tag = answers.etag(snapshot.version, path.article_id, "article")
+    if _not_modified(tag):
+        return _cacheable(Response(status=304), tag, st, snapshot.version)
+    body = orjson.dumps({"article": meta, "snapshot": snapshot.version})
+    return _cacheable(_json(body), tag, st, snapshot.version)
+
+
+@v1.get("/snapshot", tags=[articles_tag], responses={200: None, 503: ErrorResponse})
+def snapshot_get() -> Response:
+    """The manifest of the snapshot being served (version, model, counts, index, build)."""
+    st = state()
+    snapshot = st.holder.get()
+    tag = answers.etag(snapshot.version, "manifest")
+    if _not_modified(tag):
+        return _cacheable(Response(status=304), tag, st, snapshot.version)
+    return _cacheable(_json(orjson.dumps(snapshot.manifest)), tag, st, snapshot.version)
+
+
+def register_ops(app: OpenAPI) -> None:
+    """Health, readiness and metrics, outside /v1."""
+
+    @app.get("/healthz", tags=[ops_tag], responses={200: HealthResponse})
+    def healthz() -> Response:
+        """The process is alive (it says nothing about the snapshot)."""
+        return _json(b'{"status":"ok"}')
+
+    @app.get("/readyz", tags=[ops_tag], responses={200: ReadyResponse, 503: ReadyResponse})
+    def readyz() -> Response:
+        """Ready when a snapshot is loaded; Redis state is reported but not required."""
+        st = state()
+        store = st.cache.store
+        redis_state = "disabled" if store is None else ("up" if store.ping() else "down")
+        out: dict[str, object] = {
+            "ready": False,
+            "snapshot": None,
+            "redis": redis_state,
+            "model": "loaded" if st.embedders.loaded else "not loaded",
+        }
+        try:
+            snapshot = st.holder.get()
+        except NoSnapshot as exc:
+            out["error"] = {"code": exc.code, "message": exc.message}
+            return _json(orjson.dumps(out), status=503)
+        loaded = st.holder.loaded
+        out["ready"] = True
+        out["snapshot"] = {
+            "version": snapshot.version,
+            "articles": snapshot.count,
+            "loaded_at": loaded.loaded_at if loaded else None,
+        }
+        return _json(orjson.dumps(out))
+
+    @app.get("/metrics", tags=[ops_tag], responses={200: None})
+    def metrics_get() -> Response:
+        """Prometheus metrics of all workers."""
+        body, content_type = metrics.render()
+        return Response(body, mimetype=None, content_type=content_type)

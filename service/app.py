@@ -1,0 +1,173 @@
+"""Building the Flask app: settings, shared clients, routes, hooks, error handlers, CORS."""
+
+from __future__ import annotations
+
+import logging
+import time
+from importlib import metadata
+from typing import Any
+
+from flask import Response, g, request
+from flask_openapi3 import Info, OpenAPI
+from pydantic import ValidationError
+
+from indexer.embedder import Embedder
+from service import metrics
+from service.api import register_ops, v1
+from service.cache import LocalCache, RedisStore, ResponseCache
+from service.errors import (
+    InvalidBody,
+    MalformedJson,
+    PayloadTooLarge,
+    UnsupportedMediaType,
+    error_body,
+    register_error_handlers,
+)
+from service.schemas import ErrorResponse
+from service.settings import Settings, load_settings
+from service.snapshots import SnapshotHolder
+from service.state import EXTENSION, EmbedderPool, State
+
+logger = logging.getLogger(__name__)
+
+JSON_TYPES = {
+    list: "an array",
+    str: "a string",
+    int: "a number",
+    float: "a number",
+    bool: "a boolean",
+    type(None): "null",
+}
+
+
+def _version() -> str:
+    try:
+        return metadata.version("morelike")
+    except metadata.PackageNotFoundError:
+        return "0+unknown"
+
+
+def _field(loc: tuple[Any, ...]) -> str:
+    return ".".join(str(p) for p in loc) or "body"
+
+
+def validation_error(exc: ValidationError) -> Response:
+    """flask-openapi3's hook: pydantic errors in the one error shape.
+
+    Bad query or path parameters are 400; a JSON body with missing or mistyped
+    fields is 422.
+    """
+    details = []
+    for err in exc.errors(include_url=False, include_input=False):
+        field = _field(err["loc"])
+        if err["type"] == "extra_forbidden":
+            message = f"unknown parameter {field!r}"
+        else:
+            message = err["msg"].removeprefix("Value error, ")
+        details.append({"field": field, "message": message})
+    summary = "; ".join(
+        d["message"] if d["field"] == "body" else f"{d['field']}: {d['message']}" for d in details
+    )
+    if request.method == "POST":
+        return error_body(422, "invalid_body", summary, details)
+    return error_body(400, "bad_parameter", summary, details)
+
+
+def _check_json_body() -> None:
+    """Refuse a POST body that is too large, not JSON, or not parseable, before validation."""
+    if request.method != "POST":
+        return
+    limit = request.max_content_length
+    if limit is not None and request.content_length is not None and request.content_length > limit:
+        raise PayloadTooLarge(f"the body has {request.content_length} bytes; the limit is {limit}")
+    if not request.is_json:
+        raise UnsupportedMediaType("send the body as JSON with Content-Type: application/json")
+    # A chunked body (no Content-Length) is read up to the limit and cut there silently.
+    if request.content_length is None and limit and len(request.get_data(cache=True)) >= limit:
+        raise PayloadTooLarge(f"the body is larger than {limit} bytes")
+    try:
+        data = request.get_json(cache=True)
+    except Exception as exc:
+        if getattr(exc, "code", None) == 413:
+            raise PayloadTooLarge(f"the body is larger than {limit} bytes") from exc
+        raise MalformedJson("the body is not valid JSON") from exc
+    if not isinstance(data, dict):
+        kind = JSON_TYPES.get(type(data), type(data).__name__)
+        raise InvalidBody(f"the body must be a JSON object, not {kind}")
+
+
+def _build_state(settings: Settings, embedder: Embedder | None) -> State:
+    holder = SnapshotHolder(settings.data_dir, settings.reload_interval)
+    holder.check()  # load now; the watcher starts on first use in each worker
+    store = None
+    if settings.redis_url:
+        store = RedisStore(
+            settings.redis_url,
+            timeout=settings.redis_timeout,
+            backoff_max=settings.redis_backoff_max,
+        )
+    cache = ResponseCache(
+        LocalCache(settings.cache_size), store, settings.cache_ttl, settings.key_prefix
+    )
+    return State(
+        settings,
+        holder,
+        cache,
+        EmbedderPool(settings.model, preset=embedder),
+        hot=LocalCache(settings.cache_size),
+    )
+
+
+def build_app(settings: Settings | None = None, *, embedder: Embedder | None = None) -> OpenAPI:
+    """The Flask app; `embedder` lets tests share an already loaded model."""
+    settings = settings or load_settings()
+    app = OpenAPI(
+        __name__,
+        info=Info(
+            title="Morelike",
+            version=_version(),
+            description='Related articles ("You might also like") for article sites.',
+        ),
+        doc_prefix="/docs",
+        validation_error_status=422,
+        validation_error_model=ErrorResponse,
+        validation_error_callback=validation_error,
+    )
+    app.config["MAX_CONTENT_LENGTH"] = settings.max_body_bytes
+    app.extensions[EXTENSION] = _build_state(settings, embedder)
+    register_error_handlers(app)
+    app.register_api(v1)
+    register_ops(app)
+
+    @app.get("/openapi.json", doc_ui=False)
+    def openapi_json() -> Response:
+        return app.response_class(app.json.dumps(app.api_doc), mimetype="application/json")
+
+    @app.before_request
+    def _before() -> None:
+        g.started = time.perf_counter()
+        _check_json_body()
+
+    @app.after_request
+    def _after(response: Response) -> Response:
+        endpoint = request.endpoint or "unmatched"
+        metrics.REQUESTS.labels(endpoint, request.method, str(response.status_code)).inc()
+        started = g.get("started")
+        if started is not None:
+            metrics.LATENCY.labels(endpoint).observe(time.perf_counter() - started)
+        if response.status_code >= 400:
+            response.headers["Cache-Control"] = "no-store"
+        return response
+
+    if settings.cors_origins:
+        from flask_cors import CORS
+
+        CORS(
+            app,
+            resources={r"/v1/*": {"origins": settings.cors_origins}},
+            methods=["GET", "POST", "OPTIONS"],
+            allow_headers=["Content-Type", "If-None-Match"],
+            expose_headers=["ETag", "X-Snapshot", "X-Cache"],
+            max_age=86_400,
+        )
+    return app

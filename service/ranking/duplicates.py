@@ -1,0 +1,153 @@
+"""Step 2b: no story twice, and never the source's own story.
+
+Two articles are the same story when they share a canonical URL or a normalised
+title, when their embeddings are nearly identical (at or above
+`duplicate_similarity`), or when they are close in meaning and open with the
+same words (lead overlap at or above `duplicate_lead`): syndicated copies and
+live-blog revisions keep the lede and change the headline, while two stories on
+one subject open differently however alike their vocabulary. Candidates that
+are the source's story are dropped; the others are grouped into stories and each
+story keeps one article: the one the others name as canonical, else the newest.
+It keeps the best relevance of its group, since the story is what matched.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import numpy as np
+
+from indexer.build import key64, normalize_url
+from indexer.snapshot import Snapshot
+from service.rankconfig import RankingSettings
+from service.ranking.base import Source
+from service.ranking.candidates import Candidates
+from service.ranking.lead import lead_similarity
+from service.ranking.view import view_of
+
+logger = logging.getLogger(__name__)
+
+# Leads are compared only for pairs at least this close in meaning: copies always
+# are, and it keeps the (memoised) lead look-ups to the few pairs that need them.
+LEAD_GATE = 0.75
+
+
+def source_lead(snapshot: Snapshot, source: Source) -> np.ndarray | None:
+    """The source's lead signature: the text's own, or the indexed row's."""
+    if source.lead is not None:
+        return source.lead
+    if source.row is not None:
+        return view_of(snapshot).leads_of(snapshot, np.asarray([source.row]))[0]
+    return None
+
+
+def duplicate_of_source(
+    snapshot: Snapshot, source: Source, c: Candidates, config: RankingSettings
+) -> np.ndarray:
+    """Candidates that are copies of the source's story."""
+    dup = c.dense >= config.duplicate_similarity
+    gray = np.flatnonzero(~dup & (c.dense >= LEAD_GATE))
+    lead = source_lead(snapshot, source) if len(gray) else None
+    if lead is not None:
+        leads = view_of(snapshot).leads_of(snapshot, c.rows[gray])
+        dup[gray] = lead_similarity(lead, leads)[0] >= config.duplicate_lead
+    return np.asarray(dup, dtype=bool)
+
+
+def _same_key(keys: np.ndarray) -> np.ndarray:
+    return np.asarray((keys[:, None] == keys[None, :]) & (keys[:, None] != 0), dtype=bool)
+
+
+def same_story(snapshot: Snapshot, c: Candidates, config: RankingSettings) -> np.ndarray:
+    """(n, n) bool: candidates i and j are one story."""
+    view = view_of(snapshot)
+    same = c.pair_dense >= config.duplicate_similarity
+    same |= _same_key(view.title_key[c.rows])
+    same |= _same_key(view.url_key[c.rows])
+    gray = (c.pair_dense >= LEAD_GATE) & ~same
+    np.fill_diagonal(gray, False)
+    involved = np.flatnonzero(gray.any(axis=1))
+    if len(involved):
+        leads = view.leads_of(snapshot, c.rows[involved])
+        block = np.ix_(involved, involved)
+        same[block] |= gray[block] & (lead_similarity(leads, leads) >= config.duplicate_lead)
+    return np.asarray(same, dtype=bool)
+
+
+def components(same: np.ndarray) -> np.ndarray:
+    """Labels 0..k-1 of the connected components of a symmetric bool matrix.
+
+    A union-find over the (few) linked pairs: cheaper than building a sparse
+    graph for the usual pool with no copies or a handful.
+    """
+    parent = list(range(len(same)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            i = parent[i]
+        return i
+
+    for i, j in np.argwhere(np.triu(same, 1)).tolist():
+        a, b = root(i), root(j)
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+    roots = np.asarray([root(i) for i in range(len(same))], dtype=np.int64)
+    return np.asarray(np.unique(roots, return_inverse=True)[1], dtype=np.int64)
+
+
+def story_labels(snapshot: Snapshot, c: Candidates, config: RankingSettings) -> np.ndarray:
+    """A story label per candidate: connected components of the "same story" relation."""
+    if len(c) < 2:
+        return np.zeros(len(c), dtype=np.int64)
+    return components(same_story(snapshot, c, config))
+
+
+def canonical_flags(snapshot: Snapshot, rows: np.ndarray) -> np.ndarray:
+    """Which of `rows` another of `rows` names as its canonical URL."""
+    metas = snapshot.articles_at([int(r) for r in rows])
+    own = [key64(normalize_url(m.get("url") or "")) for m in metas]
+    named = {
+        key64(normalize_url(m["canonical_url"]))
+        for m, key in zip(metas, own, strict=True)
+        if m.get("canonical_url") and key64(normalize_url(m["canonical_url"])) != key
+    }
+    return np.asarray([key != 0 and key in named for key in own], dtype=bool)
+
+
+def representative(snapshot: Snapshot, rows: np.ndarray) -> int:
+    """Position in `rows` of the article that stands for their story."""
+    view = view_of(snapshot)
+    url_keys = view.url_key[rows]
+    # one names another as canonical only when both carry the same canonical key
+    if len(np.unique(url_keys)) == len(url_keys):
+        canonical = np.zeros(len(rows), dtype=bool)
+    elif view.canonical is not None:  # stored at index time by newer builds
+        canonical = view.canonical[rows]
+    else:
+        canonical = canonical_flags(snapshot, rows)
+    pool = np.flatnonzero(canonical) if canonical.any() else np.arange(len(rows))
+    published = view.published[rows[pool]]
+    return int(pool[int(np.argmax(published))])
+
+
+def one_per_story(
+    snapshot: Snapshot, c: Candidates, relevance: np.ndarray, config: RankingSettings
+) -> tuple[np.ndarray, np.ndarray]:
+    """Positions to keep (one per story, best first) and the relevance each keeps."""
+    labels = story_labels(snapshot, c, config)
+    stories = int(labels.max()) + 1 if len(labels) else 0
+    if stories == len(labels):
+        return np.arange(len(labels)), relevance
+    keep: list[int] = []
+    kept_relevance: list[float] = []
+    for story in range(stories):
+        members = np.flatnonzero(labels == story)
+        if len(members) == 1:
+            pick = int(members[0])
+        else:
+            pick = int(members[representative(snapshot, c.rows[members])])
+            logger.debug("story of rows %s: keeping row %d", c.rows[members].tolist(), c.rows[pick])
+        keep.append(pick)
+        kept_relevance.append(float(relevance[members].max()))
+    order = np.argsort(-np.asarray(kept_relevance), kind="stable")
+    return np.asarray(keep, dtype=np.int64)[order], np.asarray(kept_relevance)[order]

@@ -1,0 +1,179 @@
+"""Per-snapshot arrays the pipeline reads on every request, built once per snapshot.
+
+The snapshot's columns are a structured memmap; comparing a strided field of
+100,000 rows on every request costs more than the whole rest of the pipeline,
+so each field is copied once into a contiguous array, with the rows ordered
+newest first for the fallbacks and per-section freshness tables per settings.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+import weakref
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from indexer.snapshot import STATUS_CODES, Snapshot
+from service.rankconfig import RankingSettings
+from service.ranking.base import DAY
+from service.ranking.lead import PERMUTATIONS, lead_signature
+
+
+@dataclass(frozen=True)
+class SectionTable:
+    """Freshness settings spread over section codes: index with a row's section."""
+
+    half_life_s: np.ndarray  # float64 seconds per section code
+    max_age_s: np.ndarray  # float64 seconds per section code, inf = no limit
+    # per row: the last moment its section's maximum age lets it show (inf: always)
+    shown_until: np.ndarray | None = None
+
+
+@dataclass
+class SnapshotView:
+    """Contiguous copies of the columns the pipeline filters and scores on."""
+
+    published: np.ndarray
+    expires: np.ndarray
+    status: np.ndarray
+    sponsored: np.ndarray
+    section: np.ndarray
+    language: np.ndarray
+    title_key: np.ndarray
+    url_key: np.ndarray
+    by_recency: np.ndarray  # rows, newest first, undated last
+    sections: list[str]
+    published_ok: np.ndarray  # status published
+    editorial_ok: np.ndarray  # status published and not sponsored
+    expires_at: np.ndarray  # float64 expiry, inf when none
+    url_order: np.ndarray  # rows sorted by url_key, to find twins without a scan
+    url_sorted: np.ndarray  # url_key[url_order]
+    title_order: np.ndarray  # rows sorted by title_key
+    title_sorted: np.ndarray  # title_key[title_order]
+    canonical: np.ndarray | None  # named as canonical by another row (newer snapshots)
+    leads: np.ndarray  # (n, PERMUTATIONS) lead signatures, filled on first use per row
+    lead_known: np.ndarray  # bool per row: `leads` holds its signature
+    _tables: dict[tuple[object, ...], SectionTable] = field(default_factory=dict)
+    _languages: dict[int, np.ndarray] = field(default_factory=dict)
+
+    def leads_of(self, snapshot: Snapshot, rows: np.ndarray) -> np.ndarray:
+        """Lead signatures of `rows`, computed from their snippets once per row.
+
+        A snapshot that stores them (`snapshot.leads`) is read directly; otherwise
+        each row's snippet is read from the metadata the first time a duplicate
+        check needs it. The writes are idempotent: concurrent requests may race.
+        """
+        rows = np.asarray(rows, dtype=np.int64)
+        stored = getattr(snapshot, "leads", None)  # written at index time by newer builds
+        if stored is not None:
+            return np.asarray(stored[rows], dtype=np.uint32)
+        missing = np.unique(rows[~self.lead_known[rows]])
+        if len(missing):
+            metas = snapshot.articles_at([int(r) for r in missing])
+            for row, meta in zip(missing, metas, strict=True):
+                self.leads[row] = lead_signature(meta.get("snippet") or "")
+            self.lead_known[missing] = True
+        return self.leads[rows]
+
+    def language_is(self, code: int) -> np.ndarray:
+        """Rows in the language with this code (cached per code)."""
+        rows = self._languages.get(code)
+        if rows is None:
+            rows = self.language == code
+            self._languages[code] = rows
+        return rows
+
+    def twins(self, kind: str, key: int) -> np.ndarray:
+        """Rows whose url_key (`kind` "url") or title_key ("title") equals `key`."""
+        if kind == "url":
+            order, sorted_keys = self.url_order, self.url_sorted
+        else:
+            order, sorted_keys = self.title_order, self.title_sorted
+        lo = int(np.searchsorted(sorted_keys, np.uint64(key), side="left"))
+        hi = int(np.searchsorted(sorted_keys, np.uint64(key), side="right"))
+        return order[lo:hi]
+
+    def table(self, config: RankingSettings) -> SectionTable:
+        """Half-life and maximum age per section code for `config` (cached)."""
+        key = (
+            tuple(sorted(config.half_life_days.items())),
+            tuple(sorted(config.max_age_days.items())),
+        )
+        table = self._tables.get(key)
+        if table is None:
+            half = [config.half_life_for(s) * DAY for s in self.sections]
+            ages = [config.max_age_for(s) for s in self.sections]
+            max_age_s = np.asarray(
+                [math.inf if a is None else a * DAY for a in ages], dtype=np.float64
+            )
+            # undated rows have no known age: only an explicit date filter drops them
+            until = np.where(
+                self.published == 0, math.inf, self.published + max_age_s[self.section]
+            )
+            table = SectionTable(
+                half_life_s=np.asarray(half, dtype=np.float64),
+                max_age_s=max_age_s,
+                shown_until=until if np.isfinite(until).any() else None,
+            )
+            self._tables[key] = table
+        return table
+
+
+PUBLISHED = STATUS_CODES["published"]
+
+_VIEWS: weakref.WeakKeyDictionary[Snapshot, SnapshotView] = weakref.WeakKeyDictionary()
+_LOCK = threading.Lock()
+
+
+def build_view(snapshot: Snapshot) -> SnapshotView:
+    """Copy the columns out of the memmap and order rows by recency."""
+    cols = snapshot.columns
+    published = np.ascontiguousarray(cols["published"], dtype=np.int64)
+    status = np.ascontiguousarray(cols["status"], dtype=np.int8)
+    sponsored = np.ascontiguousarray(cols["sponsored"], dtype=bool)
+    expires = np.ascontiguousarray(cols["expires"], dtype=np.int64)
+    url_key = np.ascontiguousarray(cols["url_key"], dtype=np.uint64)
+    title_key = np.ascontiguousarray(cols["title_key"], dtype=np.uint64)
+    url_order = np.argsort(url_key, kind="stable")
+    title_order = np.argsort(title_key, kind="stable")
+    return SnapshotView(
+        published=published,
+        expires=expires,
+        status=status,
+        sponsored=sponsored,
+        section=np.ascontiguousarray(cols["section"], dtype=np.int32),
+        language=np.ascontiguousarray(cols["language"], dtype=np.int32),
+        title_key=title_key,
+        url_key=url_key,
+        # undated rows (0) sort last: -0 is the largest key
+        by_recency=np.argsort(-published, kind="stable"),
+        sections=list(snapshot.sections),
+        published_ok=status == PUBLISHED,
+        editorial_ok=(status == PUBLISHED) & ~sponsored,
+        expires_at=np.where(expires == 0, math.inf, expires.astype(np.float64)),
+        url_order=url_order,
+        url_sorted=url_key[url_order],
+        title_order=title_order,
+        title_sorted=title_key[title_order],
+        canonical=(
+            np.ascontiguousarray(cols["canonical"], dtype=bool)
+            if "canonical" in (cols.dtype.names or ())
+            else None
+        ),
+        leads=np.zeros((len(published), PERMUTATIONS), dtype=np.uint32),
+        lead_known=np.zeros(len(published), dtype=bool),
+    )
+
+
+def view_of(snapshot: Snapshot) -> SnapshotView:
+    """The view of `snapshot`, built on first use and dropped with the snapshot."""
+    view = _VIEWS.get(snapshot)
+    if view is None:
+        with _LOCK:
+            view = _VIEWS.get(snapshot)
+            if view is None:
+                view = build_view(snapshot)
+                _VIEWS[snapshot] = view
+    return view

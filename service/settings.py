@@ -1,0 +1,133 @@
+"""The service's settings: `MORELIKE_*` environment variables read once into one typed object.
+
+Defaults serve a demo on one machine with no other service (no Redis: an
+in-process cache). A malformed value stops start-up with a message that names
+the variable, never a half-configured server.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+from pydantic import Field, ValidationError, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+from service.rankconfig import RankingSettings
+
+ENV_PREFIX = "MORELIKE_"
+RANK_PREFIX = "MORELIKE_RANK_"
+
+
+class SettingsError(ValueError):
+    """A `MORELIKE_*` variable (or override) that cannot be used; the message names it."""
+
+
+class Settings(BaseSettings):
+    """Everything the HTTP service and its gunicorn configuration read."""
+
+    model_config = SettingsConfigDict(
+        env_prefix=ENV_PREFIX, extra="ignore", frozen=True, validate_default=True
+    )
+
+    # Where snapshots are and how often CURRENT is checked.
+    data_dir: Path = Path("var/data")
+    reload_interval: float = Field(2.0, gt=0, le=3600, description="Seconds between CURRENT checks")
+    model: str | None = Field(
+        None, description="Embedding model for POST (default: the snapshot's)"
+    )
+    preload_model: bool = Field(False, description="Load the model when a worker starts")
+
+    # gunicorn
+    host: str = "127.0.0.1"
+    port: int = Field(8000, ge=1, le=65535)
+    workers: int = Field(2, ge=1, le=64)
+    threads: int = Field(4, ge=1, le=256)
+    timeout: int = Field(30, ge=1, description="Seconds before a silent worker is restarted")
+    graceful_timeout: int = Field(30, ge=1)
+    keepalive: int = Field(5, ge=0)
+    max_requests: int = Field(20_000, ge=0, description="Restart a worker after this many")
+    max_requests_jitter: int = Field(2_000, ge=0)
+    access_log: bool = True
+    log_level: str = "info"
+
+    # Cache
+    redis_url: str | None = Field(None, description="Shared cache; unset: in-process LRU only")
+    redis_timeout: float = Field(0.05, gt=0, le=10, description="Redis socket timeout, seconds")
+    redis_backoff_max: float = Field(30.0, gt=0, description="Longest wait before a retry")
+    cache_ttl: int = Field(3600, ge=1, description="Seconds a computed list is kept")
+    cache_size: int = Field(10_000, ge=0, description="Entries of the in-process LRU")
+    key_prefix: str = Field("morelike:", min_length=1)
+
+    # HTTP
+    http_max_age: int = Field(300, ge=0, description="Cache-Control max-age, seconds")
+    cors_origins: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    max_body_bytes: int = Field(1_000_000, ge=1_024)
+
+    # Ranking knobs: their own prefix, MORELIKE_RANK_*.
+    ranking: RankingSettings = Field(default_factory=RankingSettings)
+
+    @field_validator("cors_origins", mode="before")
+    @classmethod
+    def _split_origins(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return [o.strip().rstrip("/") for o in value.split(",") if o.strip()]
+        return value
+
+    @field_validator("cors_origins")
+    @classmethod
+    def _check_origins(cls, value: list[str]) -> list[str]:
+        for origin in value:
+            if origin != "*" and not origin.startswith(("http://", "https://")):
+                raise ValueError(f"{origin!r} is not an origin like https://www.example.com")
+        return value
+
+    @field_validator("redis_url")
+    @classmethod
+    def _check_redis_url(cls, value: str | None) -> str | None:
+        if value is None or not value.strip():
+            return None
+        from redis.connection import parse_url
+
+        try:
+            parse_url(value.strip())
+        except ValueError as exc:
+            raise ValueError(f"not a Redis URL ({exc})") from exc
+        return value.strip()
+
+    @field_validator("log_level")
+    @classmethod
+    def _check_log_level(cls, value: str) -> str:
+        levels = ("debug", "info", "warning", "error", "critical")
+        if value.lower() not in levels:
+            raise ValueError(f"must be one of {', '.join(levels)}")
+        return value.lower()
+
+    @field_validator("model")
+    @classmethod
+    def _blank_is_none(cls, value: str | None) -> str | None:
+        return value or None
+
+
+def describe(error: ValidationError, prefix: str = ENV_PREFIX) -> str:
+    """One line per bad setting, named by its environment variable."""
+    lines = []
+    for err in error.errors():
+        name = prefix + "_".join(str(p) for p in err["loc"]).upper()
+        shown = err.get("input")
+        value = f" (got {shown!r})" if isinstance(shown, str | int | float) else ""
+        lines.append(f"{name}: {err['msg']}{value}")
+    return "; ".join(lines)
+
+
+def load_settings(**overrides: Any) -> Settings:
+    """Read the environment (plus overrides); raises `SettingsError` naming what is wrong."""
+    if "ranking" not in overrides:
+        try:
+            overrides["ranking"] = RankingSettings()
+        except ValidationError as exc:
+            raise SettingsError(f"invalid settings: {describe(exc, RANK_PREFIX)}") from exc
+    try:
+        return Settings(**overrides)
+    except ValidationError as exc:
+        raise SettingsError(f"invalid settings: {describe(exc)}") from exc

@@ -1,0 +1,120 @@
+"""Step 1: the filter mask and the candidate pool (filters before the cut)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from service.rankconfig import RankingSettings
+from service.ranking import RankParams, allowed_mask, related, source_from_row
+from service.ranking.candidates import sparse_cosine
+from tests.fixtures_ranking import NOW, MakeSnapshot, article, axis, iso_days_ago, word
+
+NO_FRESHNESS = RankingSettings(freshness=False, max_age_days={"default": None})
+
+
+def _allowed_ids(snapshot, params: RankParams, config: RankingSettings = NO_FRESHNESS) -> set[str]:
+    source = source_from_row(snapshot, 0)
+    mask = allowed_mask(snapshot, source, params, NOW, config)
+    rows = [int(r) for r in np.flatnonzero(mask)]
+    return {a["id"] for a in snapshot.articles_at(rows)}
+
+
+def test_mask_drops_what_must_never_show(make_snapshot: MakeSnapshot) -> None:
+    records = [
+        article("src"),
+        article("ok"),
+        article("draft", status="draft"),
+        article("gone", status="unpublished"),
+        article("expired", expires_at=iso_days_ago(1)),
+        article("expires-later", expires_at=iso_days_ago(-3)),
+        article("embargoed", days=-1),
+        article("sponsored", sponsored=True),
+        article("german", language="de"),
+        article("twin-url", canonical_url="https://example.test/src"),
+        article("twin-title", title=f"Headline {word('src')}"),
+        article("undated", published_at=None),
+    ]
+    snap = make_snapshot(records, np.stack([axis(0)] * len(records)))
+    assert _allowed_ids(snap, RankParams()) == {"ok", "expires-later", "undated"}
+    assert "german" in _allowed_ids(snap, RankParams(language="any"))
+    assert _allowed_ids(snap, RankParams(language="de")) == {"german"}
+    assert "sponsored" in _allowed_ids(snap, RankParams(sponsored=True))
+    assert "sponsored" in _allowed_ids(snap, RankParams(), RankingSettings(sponsored=True))
+
+
+def test_mask_applies_request_filters(make_snapshot: MakeSnapshot) -> None:
+    records = [
+        article("src"),
+        article("new", days=2),
+        article("old", days=40),
+        article("sport", days=3, section="sport"),
+        article("undated", published_at=None),
+    ]
+    snap = make_snapshot(records, np.stack([axis(0)] * len(records)))
+    assert _allowed_ids(snap, RankParams(section="sport")) == {"sport"}
+    assert _allowed_ids(snap, RankParams(max_age_days=10)) == {"new", "sport"}
+    after = NOW - 10 * 86_400
+    assert _allowed_ids(snap, RankParams(published_after=after)) == {"new", "sport"}
+    before = NOW - 10 * 86_400
+    assert _allowed_ids(snap, RankParams(published_before=before)) == {"old"}
+    assert _allowed_ids(snap, RankParams(exclude=("new", "nope"))) == {"old", "sport", "undated"}
+
+
+def test_per_section_max_age_is_a_hard_cut(make_snapshot: MakeSnapshot) -> None:
+    records = [
+        article("src"),
+        article("old-news", days=400),
+        article("old-review", days=400, section="reviews"),
+        article("fresh-news", days=5),
+        article("undated-news", published_at=None),
+    ]
+    snap = make_snapshot(records, np.stack([axis(0)] * len(records)))
+    config = RankingSettings(max_age_days={"default": None, "news": 365})
+    assert _allowed_ids(snap, RankParams(), config) == {"old-review", "fresh-news", "undated-news"}
+    off = RankingSettings(max_age_days={"default": None})
+    assert "old-news" in _allowed_ids(snap, RankParams(), off)
+
+
+def test_filters_apply_before_the_cut(make_snapshot: MakeSnapshot) -> None:
+    """A section filter still fills the list when the section's rows rank far down."""
+    records = [article("src")]
+    vectors = [axis(0)]
+    for i in range(30):  # close to the source, other section
+        records.append(article(f"near-{i}", section="news"))
+        vectors.append(axis(0, (i % 8 + 1, 0.3 + 0.02 * i)))
+    for i in range(5):  # farther, the requested section
+        records.append(article(f"far-{i}", section="culture"))
+        vectors.append(axis(0, (10 + i, 0.9)))
+    snap = make_snapshot(records, np.stack(vectors))
+    config = RankingSettings(candidates=5, min_score=0.0, freshness=False, fallback=False)
+    items = related(snap, source_from_row(snap, 0), RankParams(section="culture"), NOW, config)
+    ids = [a["id"] for a in snap.articles_at([i.row for i in items])]
+    assert len(ids) == 4 and all(i.startswith("far-") for i in ids)
+    assert all(i.reason == "similar" for i in items)
+
+
+def test_max_age_counts_back_from_an_archive_source(make_snapshot: MakeSnapshot) -> None:
+    records = [
+        article("archive-src", days=800),
+        article("same-era", days=820),
+        article("much-older", days=1300),
+        article("fresh", days=3),
+    ]
+    snap = make_snapshot(records, np.stack([axis(0)] * len(records)))
+    config = RankingSettings(max_age_days={"default": 365})
+    assert _allowed_ids(snap, RankParams(), config) == {"same-era", "fresh"}
+
+
+def test_sparse_cosine_matches_the_sparse_product(make_snapshot: MakeSnapshot) -> None:
+    words = ["harbour", "dredging", "estuary", "ferry", "bridge", "cables", "tunnel", "pier"]
+    records = [
+        article(f"a{i}", body=" ".join(words[i % 5 : i % 5 + 3] + words[: i % 3]))
+        for i in range(12)
+    ]
+    snap = make_snapshot(records, np.stack([axis(i % 8) for i in range(12)]))
+    matrix = snap.term_matrix
+    rows = np.asarray([3, 0, 7, 7, 11])
+    for query in (matrix[[0]], snap.terms.transform(["ferry cables pier"]), matrix[[0]] * 0):
+        expected = np.asarray((matrix[rows] @ query.T).todense()).ravel()
+        assert sparse_cosine(matrix, rows, query) == pytest.approx(expected, abs=1e-6)

@@ -1,0 +1,74 @@
+"""Steps 3, 4 and 6: hybrid relevance, freshness decay and MMR diversity."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from service.rankconfig import RankingSettings
+from service.ranking import RankParams, related, source_from_row
+from service.ranking.diversity import mmr
+from service.ranking.scoring import freshness, hybrid
+from service.ranking.view import SectionTable
+from tests.fixtures_ranking import DAY, NOW, MakeSnapshot, article, axis
+
+
+def test_hybrid_is_the_weighted_mean_of_dense_and_sparse() -> None:
+    dense, sparse = np.array([0.8, 0.2]), np.array([0.2, 0.6])
+    config = RankingSettings(dense_weight=3, sparse_weight=1)
+    assert hybrid(dense, sparse, config) == pytest.approx([0.65, 0.3])
+    only_dense = RankingSettings(dense_weight=1, sparse_weight=0)
+    assert hybrid(dense, sparse, only_dense) == pytest.approx(dense)
+
+
+def test_freshness_halves_the_decaying_share_per_half_life() -> None:
+    table = SectionTable(half_life_s=np.array([10 * DAY, 100 * DAY]), max_age_s=np.full(2, np.inf))
+    published = np.array([NOW, NOW - 10 * DAY, NOW - 10 * DAY, 0])
+    sections = np.array([0, 0, 1, 0])
+    factor = freshness(published, sections, NOW, table, weight=0.4)
+    half_at_10_of_100 = 0.6 + 0.4 * 2 ** (-0.1)
+    assert factor == pytest.approx([1.0, 0.8, half_at_10_of_100, 0.8])
+    assert freshness(published, sections, NOW, table, weight=0.0) == pytest.approx(1.0)
+
+
+def test_half_lives_and_max_ages_per_section_with_a_default() -> None:
+    config = RankingSettings(half_life_days={"News": 3, "default": 90}, max_age_days={"news": 30})
+    assert config.half_life_for("news") == 3 and config.half_life_for("reviews") == 90
+    assert config.max_age_for("news") == 30 and config.max_age_for("reviews") is None
+
+
+def test_freshness_prefers_the_recent_of_two_equally_relevant(make_snapshot: MakeSnapshot) -> None:
+    records = [article("src"), article("old", days=300), article("new", days=2)]
+    vectors = [axis(0), axis(0, (1, 0.5)), axis(0, (2, 0.5))]
+    snap = make_snapshot(records, np.stack(vectors))
+    config = RankingSettings(min_score=0.0, fallback=False, max_age_days={"default": None})
+    items = related(snap, source_from_row(snap, 0), RankParams(), NOW, config)
+    assert [a["id"] for a in snap.articles_at([i.row for i in items])] == ["new", "old"]
+    assert items[0].score > items[1].score
+    off = related(snap, source_from_row(snap, 0), RankParams(freshness=False), NOW, config)
+    assert off[0].score == pytest.approx(off[1].score)
+
+
+def test_mmr_trades_relevance_for_a_different_angle() -> None:
+    vectors = np.stack([axis(1), axis(1, (2, 0.05)), axis(3)])
+    sims = vectors @ vectors.T
+    scores = np.array([0.9, 0.88, 0.7])
+    assert mmr(scores, sims, 2, 1.0) == [0, 1]
+    assert mmr(scores, sims, 2, 0.6) == [0, 2]
+    assert mmr(scores, sims, 5, 0.6) == [0, 2, 1]
+    assert mmr(np.array([]), np.zeros((0, 16)), 3, 0.6) == []
+
+
+def test_diversity_is_a_per_request_knob(make_snapshot: MakeSnapshot) -> None:
+    records = [article("src"), article("a"), article("a-twin-angle"), article("b")]
+    vectors = [axis(0), axis(0, (1, 0.6)), axis(0, (1, 0.6), (2, 0.6)), axis(0, (3, 0.9))]
+    snap = make_snapshot(records, np.stack(vectors))
+    config = RankingSettings(min_score=0.0, fallback=False, freshness=False)
+    source = source_from_row(snap, 0)
+
+    def ids(lam: float) -> list[str]:
+        items = related(snap, source, RankParams(limit=2, diversity=lam), NOW, config)
+        return [a["id"] for a in snap.articles_at([i.row for i in items])]
+
+    assert ids(1.0) == ["a", "a-twin-angle"]
+    assert ids(0.5) == ["a", "b"]
