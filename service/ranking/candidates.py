@@ -8,6 +8,7 @@ filtered afterwards.
 from __future__ import annotations
 
 import logging
+import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -47,7 +48,7 @@ def allowed_mask(
     if language and language != "any":
         mask &= view.language_is(snapshot.code_of("language", language))
     mask &= view.expires_at > now
-    mask &= view.published <= now
+    mask &= view.published <= np.int64(math.floor(now))  # int compare: no float copy
     until = view.table(config).shown_until
     if until is not None:
         mask &= until >= (min(now, source.published) if source.published > 0 else now)

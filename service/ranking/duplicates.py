@@ -80,6 +80,9 @@ def components(same: np.ndarray) -> np.ndarray:
     A union-find over the (few) linked pairs: cheaper than building a sparse
     graph for the usual pool with no copies or a handful.
     """
+    pairs = np.argwhere(np.triu(same, 1))
+    if not len(pairs):
+        return np.arange(len(same), dtype=np.int64)
     parent = list(range(len(same)))
 
     def root(i: int) -> int:
@@ -87,7 +90,7 @@ def components(same: np.ndarray) -> np.ndarray:
             i = parent[i]
         return i
 
-    for i, j in np.argwhere(np.triu(same, 1)).tolist():
+    for i, j in pairs.tolist():
         a, b = root(i), root(j)
         if a != b:
             parent[max(a, b)] = min(a, b)
@@ -135,19 +138,19 @@ def one_per_story(
 ) -> tuple[np.ndarray, np.ndarray]:
     """Positions to keep (one per story, best first) and the relevance each keeps."""
     labels = story_labels(snapshot, c, config)
-    stories = int(labels.max()) + 1 if len(labels) else 0
-    if stories == len(labels):
+    counts = np.bincount(labels)
+    if len(counts) == len(labels):  # no two candidates share a story: the usual case
         return np.arange(len(labels)), relevance
-    keep: list[int] = []
-    kept_relevance: list[float] = []
-    for story in range(stories):
+    best = np.full(len(counts), -np.inf)
+    np.maximum.at(best, labels, relevance)
+    keep = np.empty(len(counts), dtype=np.int64)
+    single = counts[labels] == 1
+    keep[labels[single]] = np.flatnonzero(single)
+    for story in np.flatnonzero(counts > 1):
         members = np.flatnonzero(labels == story)
-        if len(members) == 1:
-            pick = int(members[0])
-        else:
-            pick = int(members[representative(snapshot, c.rows[members])])
-            logger.debug("story of rows %s: keeping row %d", c.rows[members].tolist(), c.rows[pick])
-        keep.append(pick)
-        kept_relevance.append(float(relevance[members].max()))
-    order = np.argsort(-np.asarray(kept_relevance), kind="stable")
-    return np.asarray(keep, dtype=np.int64)[order], np.asarray(kept_relevance)[order]
+        keep[story] = members[representative(snapshot, c.rows[members])]
+        logger.debug(
+            "story of rows %s: keeping row %d", c.rows[members].tolist(), c.rows[keep[story]]
+        )
+    order = np.argsort(-best, kind="stable")
+    return keep[order], best[order]

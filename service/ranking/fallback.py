@@ -22,20 +22,32 @@ from service.ranking.scoring import hybrid
 from service.ranking.view import SnapshotView, view_of
 
 SCAN_CHUNK = 2048
+FILL_BATCH = 16
 
 
-def newest_first(view: SnapshotView, mask: np.ndarray, since: float | None) -> Iterator[int]:
-    """Allowed rows, newest first; stops at rows older than `since` when given."""
+def newest_first(
+    view: SnapshotView, mask: np.ndarray, since: float | None, section: int | None
+) -> Iterator[np.ndarray]:
+    """Allowed rows (of `section` when given), newest first, in small batches.
+
+    Scans the rows in recency order a chunk at a time, so a site-wide fallback
+    touches a few thousand rows, not the whole corpus; stops at rows older than
+    `since` when given.
+    """
     order = view.by_recency
     for start in range(0, len(order), SCAN_CHUNK):
         part = order[start : start + SCAN_CHUNK]
+        ok = mask[part]
         if since is not None:
             recent = view.published[part] >= since
             if not recent.any():
                 return
-            part = part[recent]
-        for row in part[mask[part]]:
-            yield int(row)
+            ok &= recent
+        if section is not None:
+            ok &= view.section[part] == section
+        rows = part[ok]
+        for i in range(0, len(rows), FILL_BATCH):
+            yield rows[i : i + FILL_BATCH]
 
 
 class _Shown:
@@ -50,14 +62,18 @@ class _Shown:
         self.keys.discard(0)
         self.vectors = [np.asarray(source.vector, dtype=np.float32)]
         self.vectors += list(np.asarray(snapshot.vectors[rows], dtype=np.float32))
-        self.leads: list[np.ndarray | None] = [source_lead(snapshot, source)]
-        self.leads += [None] * len(rows)  # looked up only when a candidate comes close
+        self.source = source
+        # leads are looked up only when a candidate comes close to a shown story
+        self.leads: list[np.ndarray | None] = [None] * (1 + len(rows))
         self.lead_rows: list[int | None] = [None, *rows.tolist()]
 
     def _lead(self, i: int) -> np.ndarray | None:
-        row = self.lead_rows[i]
-        if self.leads[i] is None and row is not None:
-            self.leads[i] = self.view.leads_of(self.snapshot, np.asarray([row]))[0]
+        if self.leads[i] is None:
+            row = self.lead_rows[i]
+            if row is None:
+                self.leads[i] = source_lead(self.snapshot, self.source)
+            else:
+                self.leads[i] = self.view.leads_of(self.snapshot, np.asarray([row]))[0]
         return self.leads[i]
 
     def repeats(self, row: int, keys: set[int], config: RankingSettings) -> bool:
@@ -96,26 +112,26 @@ def fill(
     config: RankingSettings,
 ) -> list[Item]:
     """Items to append to `items` so the list reaches `limit` (fewer when none are left)."""
+    if len(items) >= limit:
+        return []
     view = view_of(snapshot)
     shown = _Shown(snapshot, source, items)
-    chain: list[tuple[str, np.ndarray, float | None]] = []
+    chain: list[tuple[str, int | None, float | None]] = []
     code = snapshot.code_of("section", source.section) if source.section else -1
     if code >= 0:
-        window = now - config.fallback_section_days * DAY
-        chain.append((SAME_SECTION_RECENT, mask & (view.section == code), window))
-    chain.append((RECENT, mask, None))
+        chain.append((SAME_SECTION_RECENT, code, now - config.fallback_section_days * DAY))
+    chain.append((RECENT, None, None))
     out: list[Item] = []
-    for reason, allowed, since in chain:
-        for row in newest_first(view, allowed, since):
-            if len(items) + len(out) >= limit:
-                return out
-            if row in shown.rows:
-                continue
-            keys = {int(view.title_key[row]), int(view.url_key[row])} - {0}
-            if shown.repeats(row, keys, config):
-                continue
-            c = gather(snapshot, source, np.asarray([row]))
-            score = float(hybrid(c.dense, c.sparse, config)[0])
-            out.append(Item(row, score, reason, {"similarity": score}))
-            shown.add(row, keys)
+    for reason, section, since in chain:
+        for rows in newest_first(view, mask, since, section):
+            c = gather(snapshot, source, rows)
+            scores = hybrid(c.dense, c.sparse, config)
+            for row, score in zip(rows.tolist(), scores.tolist(), strict=True):
+                keys = {int(view.title_key[row]), int(view.url_key[row])} - {0}
+                if row in shown.rows or shown.repeats(row, keys, config):
+                    continue
+                out.append(Item(row, score, reason, {"similarity": score}))
+                shown.add(row, keys)
+                if len(items) + len(out) >= limit:
+                    return out
     return out
