@@ -15,6 +15,7 @@ import re
 import time
 from collections import Counter
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -24,6 +25,7 @@ from typing import Any
 
 import faiss
 import numpy as np
+import scipy.sparse as sp
 from tqdm import tqdm
 
 from indexer.articles import Article, RecordError, parse_record
@@ -273,11 +275,16 @@ def build(options: BuildOptions, embedder: Embedder | None = None) -> BuildRepor
         raise BuildError(f"empty corpus: no usable article in {options.source}")
     embedder = embedder or Embedder(options.model)
     cache = EmbeddingCache(data_dir / CACHE_FILE, embedder.model_id)
-    try:
-        with report.stage("embed"):
-            vectors = _embed(docs, embedder, cache, options, report)
-    finally:
-        cache.close()
+    # The TF-IDF fit is Python work; torch releases the GIL while it encodes,
+    # so the fit runs beside the embedding instead of after it.
+    with ThreadPoolExecutor(1, thread_name_prefix="terms") as pool:
+        terms = pool.submit(fit_terms, docs)
+        try:
+            with report.stage("embed"):
+                vectors = _embed(docs, embedder, cache, options, report)
+        finally:
+            cache.close()
+        fitted = terms.result()
     model_info = {
         "name": embedder.model_name,
         "id": embedder.model_id,
@@ -295,8 +302,14 @@ def build(options: BuildOptions, embedder: Embedder | None = None) -> BuildRepor
         source=str(options.source),
         memory_budget=options.memory_budget,
         keep=options.keep,
+        terms=fitted,
     )
     return report
+
+
+def fit_terms(docs: list[Prepared]) -> tuple[TermModel, sp.csr_matrix]:
+    """TF-IDF over the embedded text (title and cleaned body) of every article."""
+    return TermModel.fit([f"{d.article.title}\n{d.text}" for d in docs])
 
 
 def write_snapshot(
@@ -309,6 +322,7 @@ def write_snapshot(
     source: str,
     memory_budget: int = DEFAULT_MEMORY_BUDGET,
     keep: int = 5,
+    terms: tuple[TermModel, sp.csr_matrix] | None = None,
 ) -> BuildReport:
     """Write prepared articles and their vectors as a new snapshot and publish it.
 
@@ -326,8 +340,8 @@ def write_snapshot(
         np.save(tmp / VECTORS_FILE, vectors)
         report.index_key = plan.key
     with report.stage("terms"):
-        terms, matrix = TermModel.fit([f"{d.article.title}\n{d.text}" for d in docs])
-        terms.save(tmp, matrix)
+        term_model, matrix = terms or fit_terms(docs)
+        term_model.save(tmp, matrix)
     with report.stage("write"):
         cols, sections, languages = _columns(docs)
         np.save(tmp / COLUMNS_FILE, cols)

@@ -11,8 +11,8 @@ Three layers, so boilerplate never drives similarity:
 
 from __future__ import annotations
 
-import hashlib
 import re
+import string
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -27,6 +27,7 @@ _HTML_HINT = re.compile(
     re.I,
 )
 _BLOCK_TAGS = "h[1-6]|p|div|span|strong|b|section|aside|header"
+_PUNCT_TO_SPACE = str.maketrans({c: " " for c in string.punctuation + "“”‘’–—…«»·•|"})
 _WS = re.compile(r"[ \t\u00a0]+")
 
 DEFAULT_CUT_MARKERS = (
@@ -126,9 +127,8 @@ def _lines(text: str) -> list[str]:
 
 
 def line_key(line: str) -> str:
-    """Key under which a line counts as 'the same' across articles."""
-    norm = re.sub(r"\W+", " ", line.lower()).strip()
-    return hashlib.blake2b(norm.encode(), digest_size=8).hexdigest()
+    """Key under which a line counts as 'the same' across articles: its words."""
+    return " ".join(line.lower().translate(_PUNCT_TO_SPACE).split())
 
 
 def rule_lines(body: str, rules: CleanRules, title: str = "") -> list[str]:
@@ -146,7 +146,9 @@ def rule_lines(body: str, rules: CleanRules, title: str = "") -> list[str]:
         if _RELATED_ALONE.match(line):
             skip_next = True
             continue
-        if rules.drops(line) or (title_key and line_key(line) == title_key):
+        if rules.drops(line) or (
+            title_key and len(line) < len(title) + 16 and line_key(line) == title_key
+        ):
             continue
         kept.append(line)
     return kept
