@@ -77,7 +77,7 @@ class Scores:
 
 
 def default_now(snapshot: Snapshot) -> float:
-    """The newest publication time among published, unexpired articles."""
+    """The newest publication time among published articles."""
     cols = snapshot.columns
     published = cols["published"][cols["status"] == STATUS_CODES["published"]]
     return float(published.max()) if len(published) else 0.0
@@ -119,7 +119,8 @@ def gains(labels: Labels, query: int, rows: Sequence[int]) -> list[int]:
     out = []
     for r in rows:
         story = labels.story[r]
-        ok = labels.live[r] and labels.topic[r] == topic and story != own and story not in seen
+        ok = topic is not None and labels.live[r] and labels.topic[r] == topic
+        ok = ok and story != own and story not in seen
         out.append(int(ok))
         seen.add(story)
     return out

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+import scipy.sparse as sp
 
 from service.rankconfig import RankingSettings
 from service.ranking import RankParams, allowed_mask, related, source_from_row
@@ -118,3 +119,35 @@ def test_sparse_cosine_matches_the_sparse_product(make_snapshot: MakeSnapshot) -
     for query in (matrix[[0]], snap.terms.transform(["ferry cables pier"]), matrix[[0]] * 0):
         expected = np.asarray((matrix[rows] @ query.T).todense()).ravel()
         assert sparse_cosine(matrix, rows, query) == pytest.approx(expected, abs=1e-6)
+
+
+def test_embargo_and_expiry_err_on_the_side_of_hiding(make_snapshot: MakeSnapshot) -> None:
+    """Applied per minute: never shown before publication nor after expiry."""
+    records = [
+        article("src"),
+        article("just-out", days=10 / 86_400),  # 10 s before NOW
+        article("in-20s", days=-20 / 86_400),
+        article("expires-in-15s", expires_at=iso_days_ago(-15 / 86_400)),
+        article("expires-in-3min", expires_at=iso_days_ago(-180 / 86_400)),
+    ]
+    snap = make_snapshot(records, np.stack([axis(0)] * len(records)))
+    source = source_from_row(snap, 0)
+
+    def allowed(now: float) -> set[str]:
+        mask = allowed_mask(snap, source, RankParams(), now, NO_FRESHNESS)
+        return {a["id"] for a in snap.articles_at([int(r) for r in np.flatnonzero(mask)])}
+
+    assert allowed(NOW) == {"just-out", "expires-in-3min"}
+    assert allowed(NOW + 30) == {"just-out", "expires-in-3min"}  # in-20s: from the next minute
+    assert allowed(NOW + 60) == {"just-out", "in-20s", "expires-in-3min"}
+
+
+def test_sparse_cosine_handles_empty_rows() -> None:
+    matrix = sp.csr_matrix(
+        np.array([[0, 1, 0, 2], [0, 0, 0, 0], [3, 0, 0, 1], [0, 0, 0, 0]], dtype=np.float32)
+    )
+    query = sp.csr_matrix(np.array([[1, 1, 0, 1]], dtype=np.float32))
+    for rows in ([0, 1, 2, 3], [1, 3], [3, 1, 0], [2], []):
+        index = np.asarray(rows, dtype=np.int64)
+        expected = np.asarray((matrix[index] @ query.T).todense()).ravel()
+        assert sparse_cosine(matrix, index, query).tolist() == expected.tolist()

@@ -8,7 +8,7 @@ filtered afterwards.
 from __future__ import annotations
 
 import logging
-import math
+import threading
 from dataclasses import dataclass
 
 import numpy as np
@@ -38,20 +38,17 @@ def allowed_mask(
 
     The maximum age counts back from the source's own date when it is older
     than `now`: breaking news never gets a piece years older than itself, and
-    an archive page still gets the coverage of its time.
+    an archive page still gets the coverage of its time. Embargo and expiry are
+    exact to the minute and the maximum age to the day, erring on the side of
+    not showing (`SnapshotView.live`).
     """
     config = config or RankingSettings()
     view = view_of(snapshot)
     sponsored = params.sponsored if params.sponsored is not None else config.sponsored
-    mask = view.published_ok.copy() if sponsored else view.editorial_ok.copy()
     language = params.language if params.language is not None else source.language
-    if language and language != "any":
-        mask &= view.language_is(snapshot.code_of("language", language))
-    mask &= view.expires_at > now
-    mask &= view.published <= np.int64(math.floor(now))  # int compare: no float copy
-    until = view.table(config).shown_until
-    if until is not None:
-        mask &= until >= (min(now, source.published) if source.published > 0 else now)
+    code = snapshot.code_of("language", language) if language and language != "any" else None
+    reference = min(now, source.published) if source.published > 0 else now
+    mask = view.live(code, sponsored, now, view.table(config), reference)
     if params.section:
         mask &= view.section == snapshot.code_of("section", params.section)
     if params.max_age_days is not None:
@@ -99,27 +96,36 @@ class Candidates:
         )
 
 
+_scratch = threading.local()
+
+
 def sparse_cosine(matrix: sp.csr_matrix, rows: np.ndarray, query: sp.csr_matrix) -> np.ndarray:
     """TF-IDF cosine of `rows` of the L2-normalised `matrix` to one normalised query row.
 
-    Done on the CSR arrays directly: a scipy slice and product cost more in
-    checks than the few thousand multiplications they do.
+    Done on the CSR arrays directly, with the query spread into a per-thread
+    dense buffer over the vocabulary (cleared again after use): a scipy slice
+    and product cost more in checks than the few thousand multiplications.
     """
+    out = np.zeros(len(rows), dtype=np.float32)
     if query.nnz == 0 or len(rows) == 0:
-        return np.zeros(len(rows), dtype=np.float32)
-    order = np.argsort(query.indices)
-    q_idx, q_val = query.indices[order], query.data[order]
-    starts, ends = matrix.indptr[rows], matrix.indptr[rows + 1]
-    lengths = ends - starts
-    if lengths.sum() == 0:
-        return np.zeros(len(rows), dtype=np.float32)
-    take = np.repeat(starts - np.concatenate([[0], np.cumsum(lengths)[:-1]]), lengths)
-    take += np.arange(lengths.sum())
-    idx, val = matrix.indices[take], matrix.data[take]
-    pos = np.minimum(np.searchsorted(q_idx, idx), len(q_idx) - 1)
-    products = np.where(q_idx[pos] == idx, val * q_val[pos], 0.0)
-    owner = np.repeat(np.arange(len(rows)), lengths)
-    return np.bincount(owner, weights=products, minlength=len(rows)).astype(np.float32)
+        return out
+    lookup = getattr(_scratch, "lookup", None)
+    if lookup is None or len(lookup) != matrix.shape[1]:
+        lookup = _scratch.lookup = np.zeros(matrix.shape[1], dtype=np.float32)
+    starts = matrix.indptr[rows]
+    lengths = matrix.indptr[rows + 1] - starts
+    filled = lengths > 0
+    if not filled.any():
+        return out
+    offsets = np.cumsum(lengths) - lengths
+    take = np.arange(int(lengths.sum())) + np.repeat(starts - offsets, lengths)
+    lookup[query.indices] = query.data
+    try:
+        products = matrix.data[take] * lookup[matrix.indices[take]]
+    finally:
+        lookup[query.indices] = 0.0
+    out[filled] = np.add.reduceat(products, offsets[filled])
+    return out
 
 
 def gather(snapshot: Snapshot, source: Source, rows: np.ndarray) -> Candidates:

@@ -136,21 +136,19 @@ def representative(snapshot: Snapshot, rows: np.ndarray) -> int:
 def one_per_story(
     snapshot: Snapshot, c: Candidates, relevance: np.ndarray, config: RankingSettings
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Positions to keep (one per story, best first) and the relevance each keeps."""
+    """Positions to keep (one per story) and the relevance each keeps (its story's best)."""
     labels = story_labels(snapshot, c, config)
     counts = np.bincount(labels)
     if len(counts) == len(labels):  # no two candidates share a story: the usual case
         return np.arange(len(labels)), relevance
-    best = np.full(len(counts), -np.inf)
-    np.maximum.at(best, labels, relevance)
     keep = np.empty(len(counts), dtype=np.int64)
-    single = counts[labels] == 1
-    keep[labels[single]] = np.flatnonzero(single)
-    for story in np.flatnonzero(counts > 1):
+    best = np.empty(len(counts))
+    single = np.flatnonzero(counts[labels] == 1)
+    keep[labels[single]] = single
+    best[labels[single]] = relevance[single]
+    for story in np.flatnonzero(counts > 1).tolist():
         members = np.flatnonzero(labels == story)
         keep[story] = members[representative(snapshot, c.rows[members])]
-        logger.debug(
-            "story of rows %s: keeping row %d", c.rows[members].tolist(), c.rows[keep[story]]
-        )
-    order = np.argsort(-best, kind="stable")
-    return keep[order], best[order]
+        best[story] = relevance[members].max()
+        logger.debug("story of rows %s: keeping row %d", c.rows[members], c.rows[keep[story]])
+    return keep, best

@@ -60,8 +60,9 @@ class _Shown:
         self.rows = set(rows.tolist())
         self.keys = set(self.view.title_key[rows].tolist()) | set(self.view.url_key[rows].tolist())
         self.keys.discard(0)
-        self.vectors = [np.asarray(source.vector, dtype=np.float32)]
-        self.vectors += list(np.asarray(snapshot.vectors[rows], dtype=np.float32))
+        self.vectors = np.vstack(
+            [np.asarray(source.vector, dtype=np.float32)[None, :], snapshot.vectors[rows]]
+        ).astype(np.float32)
         self.source = source
         # leads are looked up only when a candidate comes close to a shown story
         self.leads: list[np.ndarray | None] = [None] * (1 + len(rows))
@@ -81,7 +82,7 @@ class _Shown:
         if keys & self.keys:
             return True
         vector = np.asarray(self.snapshot.vectors[row], dtype=np.float32)
-        dense = np.stack(self.vectors) @ vector
+        dense = self.vectors @ vector
         if float(dense.max()) >= config.duplicate_similarity:
             return True
         for i in np.flatnonzero(dense >= LEAD_GATE):
@@ -97,7 +98,8 @@ class _Shown:
         """Record one more shown story."""
         self.rows.add(row)
         self.keys |= keys
-        self.vectors.append(np.asarray(self.snapshot.vectors[row], dtype=np.float32))
+        vector = np.asarray(self.snapshot.vectors[row], dtype=np.float32)
+        self.vectors = np.vstack([self.vectors, vector[None, :]])
         self.leads.append(None)
         self.lead_rows.append(row)
 

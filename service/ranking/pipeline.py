@@ -39,12 +39,13 @@ def similar_items(
     """Steps 1-7a: candidates, duplicates, hybrid score, freshness, min_score, MMR."""
     pool = max(config.candidates, POOL_PER_SLOT * params.limit)
     c = candidates(snapshot, source, mask, pool)
-    c = c.take(~duplicate_of_source(snapshot, source, c, config))
+    copies = duplicate_of_source(snapshot, source, c, config)
+    if copies.any():
+        c = c.take(~copies)
     keep, relevance = one_per_story(snapshot, c, hybrid(c.dense, c.sparse, config), config)
-    c = c.take(keep)
     min_score = params.min_score if params.min_score is not None else config.min_score
     passing = relevance >= min_score
-    c, relevance = c.take(passing), relevance[passing]
+    c, relevance = c.take(keep[passing]), relevance[passing]
     use_freshness = params.freshness if params.freshness is not None else config.freshness
     if use_freshness and config.freshness_weight > 0 and len(c):
         view = view_of(snapshot)

@@ -12,6 +12,7 @@ import math
 import threading
 import weakref
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
@@ -20,6 +21,10 @@ from service.rankconfig import RankingSettings
 from service.ranking.base import DAY
 from service.ranking.lead import PERMUTATIONS, lead_signature
 
+PUBLISHED = STATUS_CODES["published"]
+LIVE_STEP = 60  # seconds: embargo and expiry are applied per minute
+LIVE_CACHE = 32  # masks kept per cache (languages x sponsored; reference days)
+
 
 @dataclass(frozen=True)
 class SectionTable:
@@ -27,8 +32,9 @@ class SectionTable:
 
     half_life_s: np.ndarray  # float64 seconds per section code
     max_age_s: np.ndarray  # float64 seconds per section code, inf = no limit
-    # per row: the last moment its section's maximum age lets it show (inf: always)
-    shown_until: np.ndarray | None = None
+    # per row: the last day (epoch days) its section's maximum age lets it show;
+    # None when no section has a maximum age
+    shown_until_day: np.ndarray | None = None
 
 
 @dataclass
@@ -57,6 +63,46 @@ class SnapshotView:
     lead_known: np.ndarray  # bool per row: `leads` holds its signature
     _tables: dict[tuple[object, ...], SectionTable] = field(default_factory=dict)
     _languages: dict[int, np.ndarray] = field(default_factory=dict)
+    _live: dict[tuple[int | None, bool, int], np.ndarray] = field(default_factory=dict)
+    _young: dict[tuple[int, int], np.ndarray] = field(default_factory=dict)
+    _by_config: dict[int, tuple[RankingSettings, SectionTable]] = field(default_factory=dict)
+
+    def live(
+        self,
+        language: int | None,
+        sponsored: bool,
+        now: float,
+        table: SectionTable,
+        reference: float,
+    ) -> np.ndarray:
+        """Rows that may show now: a new mask, the request's to change.
+
+        Published, not sponsored unless allowed, in the language with this code
+        (any when None), published by the start of the minute of `now`, not
+        expiring before its end, and within their section's maximum age of the
+        `reference` day. Both parts are cached (per minute, per reference day),
+        so a request usually pays one copy and one AND instead of eight passes
+        over every row. Both roundings err on the side of not showing.
+        """
+        minute = math.floor(now / LIVE_STEP)
+        key = (language, sponsored, minute)
+        mask = self._live.get(key)
+        if mask is None:
+            start, end = minute * LIVE_STEP, (minute + 1) * LIVE_STEP
+            mask = (self.published_ok if sponsored else self.editorial_ok).copy()
+            if language is not None:
+                mask &= self.language_is(language)
+            mask &= self.published <= start
+            mask &= self.expires_at > end
+            _remember(self._live, key, mask)
+        if table.shown_until_day is None:
+            return mask.copy()
+        day = math.floor(reference / DAY) + 1
+        young = self._young.get((id(table), day))
+        if young is None:
+            young = table.shown_until_day >= day
+            _remember(self._young, (id(table), day), young)
+        return mask & young
 
     def leads_of(self, snapshot: Snapshot, rows: np.ndarray) -> np.ndarray:
         """Lead signatures of `rows`, computed from their snippets once per row.
@@ -96,7 +142,14 @@ class SnapshotView:
         return order[lo:hi]
 
     def table(self, config: RankingSettings) -> SectionTable:
-        """Half-life and maximum age per section code for `config` (cached)."""
+        """Half-life and maximum age per section code for `config` (cached).
+
+        Settings are read once and not changed afterwards, so the table is found
+        by the settings object first and by their mappings' contents after.
+        """
+        known = self._by_config.get(id(config))
+        if known is not None and known[0] is config:
+            return known[1]
         key = (
             tuple(sorted(config.half_life_days.items())),
             tuple(sorted(config.max_age_days.items())),
@@ -112,16 +165,23 @@ class SnapshotView:
             until = np.where(
                 self.published == 0, math.inf, self.published + max_age_s[self.section]
             )
+            until_day = np.floor(np.minimum(until / DAY, np.iinfo(np.int32).max))
             table = SectionTable(
                 half_life_s=np.asarray(half, dtype=np.float64),
                 max_age_s=max_age_s,
-                shown_until=until if np.isfinite(until).any() else None,
+                shown_until_day=until_day.astype(np.int32) if np.isfinite(until).any() else None,
             )
             self._tables[key] = table
+        self._by_config[id(config)] = (config, table)
         return table
 
 
-PUBLISHED = STATUS_CODES["published"]
+def _remember(cache: dict[Any, np.ndarray], key: Any, mask: np.ndarray) -> None:
+    """Keep `mask` under `key`; a full cache (mostly past minutes) starts over."""
+    if len(cache) >= LIVE_CACHE:
+        cache.clear()
+    cache[key] = mask
+
 
 _VIEWS: weakref.WeakKeyDictionary[Snapshot, SnapshotView] = weakref.WeakKeyDictionary()
 _LOCK = threading.Lock()
