@@ -96,7 +96,7 @@ def main() -> None:
             assert report.embedded == count, "a full build must embed every article"
             seconds, report = time_build(edited, data_dir, embedder)
             rebuild.append(seconds)
-            assert report.embedded == changed, (report.embedded, changed, round_, report.reused)
+            assert report.embedded == changed, (report.embedded, changed)
             shutil.rmtree(data_dir)
             print(
                 f"round {round_ + 1}: raw encode {raw[-1]:.2f}s, full build {full[-1]:.2f}s, "
@@ -108,7 +108,9 @@ def main() -> None:
     print(f"raw encode throughput:  {raw_tp:8.1f} articles/s (median {raw_med:.1f})")
     print(f"full build throughput:  {full_tp:8.1f} articles/s (median {full_med:.1f})")
     print(f"rebuild after {changed}/{count} changed: {min(rebuild):.3f}s vs full {min(full):.2f}s")
-    print(f"RATIO build/raw throughput = {full_tp / raw_tp:.3f}  (target >= 0.9)")
+    paired = statistics.median(r / f for r, f in zip(raw, full, strict=True))
+    print(f"RATIO build/raw throughput = {full_tp / raw_tp:.3f}  (target >= 0.9; best of each)")
+    print(f"RATIO build/raw throughput = {paired:.3f}  (median of per-round pairs)")
     print(f"RATIO rebuild/full time    = {min(rebuild) / min(full):.4f}  (target <= 0.05)")
 
 
