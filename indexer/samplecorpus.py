@@ -31,6 +31,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from indexer.articles import KNOWN_FIELDS
 from indexer.sampledata import (
     AGGREGATOR,
     ANON,
@@ -486,25 +487,7 @@ def live_revision(number: int, spec: LiveUpdate, original: Draft) -> dict[str, A
     return order_fields(record)
 
 
-FIELD_ORDER = (
-    "id",
-    "url",
-    "title",
-    "body",
-    "published_at",
-    "updated_at",
-    "section",
-    "tags",
-    "language",
-    "author",
-    "image_url",
-    "canonical_url",
-    "status",
-    "expires_at",
-    "sponsored",
-    "topic",
-    "story",
-)
+FIELD_ORDER = (*KNOWN_FIELDS, "topic", "story")
 
 
 def order_fields(record: dict[str, Any]) -> dict[str, Any]:
