@@ -78,14 +78,19 @@ def synthetic_snapshot(data_dir: Path, count: int, seed: int = 7) -> str:
     """Write (or reuse) a snapshot of `count` synthetic articles; returns its version."""
     from indexer.articles import Article
     from indexer.build import BuildReport, Prepared, write_snapshot
-    from indexer.snapshot import current_version, read_manifest, snapshots_dir
+    from indexer.snapshot import Snapshot, SnapshotError, current_version, snapshots_dir
 
     version = current_version(data_dir)
     if version is not None:
-        manifest = read_manifest(snapshots_dir(data_dir) / version)
-        if manifest["counts"]["articles"] == count and manifest["source"] == f"synthetic:{count}":
-            print(f"reusing synthetic snapshot {version} ({count} articles) in {data_dir}")
-            return version
+        try:
+            manifest = Snapshot(snapshots_dir(data_dir) / version).manifest
+        except SnapshotError as exc:
+            print(f"not reusing {data_dir}: {exc}")
+        else:
+            source = manifest["source"]
+            if manifest["counts"]["articles"] == count and source == f"synthetic:{count}":
+                print(f"reusing synthetic snapshot {version} ({count} articles) in {data_dir}")
+                return version
     print(f"writing a synthetic snapshot of {count} articles into {data_dir} ...", flush=True)
     started = time.perf_counter()
     rng = np.random.default_rng(seed)

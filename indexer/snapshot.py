@@ -36,7 +36,7 @@ from indexer.terms import TermModel, load_matrix
 
 logger = logging.getLogger(__name__)
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: term matrix as memory-mappable .npy arrays
 MANIFEST = "manifest.json"
 CURRENT = "CURRENT"
 SNAPSHOTS = "snapshots"

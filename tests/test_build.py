@@ -183,6 +183,10 @@ def test_half_written_or_corrupt_snapshots_are_refused(data_dir_copy: Path) -> N
     (broken / "manifest.json").unlink()
     with pytest.raises(SnapshotError, match="no manifest.json"):
         Snapshot(broken)
+    manifest = json.loads((path / "manifest.json").read_text())
+    (broken / "manifest.json").write_text(json.dumps({**manifest, "format_version": 99}))
+    with pytest.raises(SnapshotError, match="format version 99"):
+        Snapshot(broken)
     with (path / "vectors.npy").open("r+b") as fh:
         fh.seek(-4, os.SEEK_END)
         fh.write(b"\x00\x00\x80\x7f")
