@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import time
+from datetime import UTC, datetime
 from typing import Any
 
 import orjson
@@ -52,6 +53,12 @@ def rank_params(
     exclude: str | list[str] | None,
     max_age_days: float | None,
     min_score: float | None,
+    published_after: datetime | None = None,
+    published_before: datetime | None = None,
+    freshness: bool | None = None,
+    diversity: float | None = None,
+    fallback: bool | None = None,
+    sponsored: bool | None = None,
 ) -> RankParams:
     """Request parameters in the one normal form both the cache key and ranking use."""
     return RankParams(
@@ -61,7 +68,22 @@ def rank_params(
         exclude=split_ids(exclude),
         max_age_days=max_age_days,
         min_score=min_score,
+        published_after=_epoch(published_after),
+        published_before=_epoch(published_before),
+        freshness=freshness,
+        diversity=diversity,
+        fallback=fallback,
+        sponsored=sponsored,
     )
+
+
+def _epoch(value: datetime | None) -> float | None:
+    """Epoch seconds of a request date; a date without a zone is UTC."""
+    if value is None:
+        return None
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    return value.timestamp()
 
 
 def digest(*parts: object) -> str:

@@ -139,12 +139,7 @@ def related_post(body: RelatedBody) -> Response:
         field = "html" if body.html is not None else "text"
         raise EmptyText(f"`{field}` is empty after cleaning (markup and boilerplate removed)")
     params = answers.rank_params(
-        limit=body.limit,
-        section=body.section,
-        language=body.language,
-        exclude=body.exclude,
-        max_age_days=body.max_age_days,
-        min_score=body.min_score,
+        **body.model_dump(exclude={"title", "text", "html", "url"}),
     )
     content = answers.digest(body.title, text, body.url)
     key = st.cache.key(snapshot.version, "text", content, answers.params_digest(params))

@@ -8,6 +8,7 @@ than the rest of a cached request.
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -28,6 +29,16 @@ _MAX_AGE = Field(
 _MIN_SCORE = Field(
     None, ge=-1e6, le=1e6, allow_inf_nan=False, description="Drop items scoring below this."
 )
+
+
+_AFTER = Field(None, description="Only articles published at or after this time (ISO 8601).")
+_BEFORE = Field(None, description="Only articles published before this time (ISO 8601).")
+_FRESHNESS = Field(None, description="Decay scores by age (default: the setting).")
+_DIVERSITY = Field(
+    None, ge=0, le=1, allow_inf_nan=False, description="MMR lambda, 1 = pure relevance."
+)
+_FALLBACK = Field(None, description="Fill a short list with recent articles (default: on).")
+_SPONSORED = Field(None, description="Allow sponsored articles (default: the setting).")
 
 
 class Model(BaseModel):
@@ -64,6 +75,12 @@ class RelatedQuery(Model):
     )
     max_age_days: float | None = _MAX_AGE
     min_score: float | None = _MIN_SCORE
+    published_after: datetime | None = _AFTER
+    published_before: datetime | None = _BEFORE
+    freshness: bool | None = _FRESHNESS
+    diversity: float | None = _DIVERSITY
+    fallback: bool | None = _FALLBACK
+    sponsored: bool | None = _SPONSORED
 
 
 class RelatedBody(Model):
@@ -83,6 +100,12 @@ class RelatedBody(Model):
     )
     max_age_days: float | None = _MAX_AGE
     min_score: float | None = _MIN_SCORE
+    published_after: datetime | None = _AFTER
+    published_before: datetime | None = _BEFORE
+    freshness: bool | None = _FRESHNESS
+    diversity: float | None = _DIVERSITY
+    fallback: bool | None = _FALLBACK
+    sponsored: bool | None = _SPONSORED
 
     @model_validator(mode="after")
     def _one_body(self) -> RelatedBody:
