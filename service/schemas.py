@@ -31,8 +31,12 @@ _MIN_SCORE = Field(
 )
 
 
-_AFTER = Field(None, description="Only articles published at or after this time (ISO 8601).")
-_BEFORE = Field(None, description="Only articles published before this time (ISO 8601).")
+_AFTER = Field(
+    None, strict=False, description="Only articles published at or after this time (ISO 8601)."
+)
+_BEFORE = Field(
+    None, strict=False, description="Only articles published before this time (ISO 8601)."
+)
 _FRESHNESS = Field(None, description="Decay scores by age (default: the setting).")
 _DIVERSITY = Field(
     None, ge=0, le=1, allow_inf_nan=False, description="MMR lambda, 1 = pure relevance."
@@ -62,17 +66,12 @@ class ArticlePath(Model):
     article_id: str = Field(min_length=1, max_length=512, description="The article's id.")
 
 
-class RelatedQuery(Model):
-    """Query parameters of `GET /v1/articles/{id}/related`."""
-
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+class RankingOptions(Model):
+    """Filters and ranking overrides shared by the GET query and the POST body."""
 
     limit: int = _LIMIT
     section: str | None = _SECTION
     language: str | None = _LANGUAGE
-    exclude: str | None = Field(
-        None, max_length=20_000, description="Comma-separated ids never to show."
-    )
     max_age_days: float | None = _MAX_AGE
     min_score: float | None = _MIN_SCORE
     published_after: datetime | None = _AFTER
@@ -83,7 +82,17 @@ class RelatedQuery(Model):
     sponsored: bool | None = _SPONSORED
 
 
-class RelatedBody(Model):
+class RelatedQuery(RankingOptions):
+    """Query parameters of `GET /v1/articles/{id}/related`."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    exclude: str | None = Field(
+        None, max_length=20_000, description="Comma-separated ids never to show."
+    )
+
+
+class RelatedBody(RankingOptions):
     """Body of `POST /v1/related`: an article that is not indexed yet, and the filters."""
 
     model_config = ConfigDict(extra="forbid", strict=True, str_strip_whitespace=True)
@@ -92,20 +101,9 @@ class RelatedBody(Model):
     text: str | None = Field(None, description="Plain text of the body (or give `html`).")
     html: str | None = Field(None, description="HTML of the body; boilerplate is removed.")
     url: str = Field("", max_length=4_000, description="Its URL, so copies of it are dropped.")
-    limit: int = _LIMIT
-    section: str | None = _SECTION
-    language: str | None = _LANGUAGE
     exclude: list[str] = Field(
         default_factory=list, max_length=MAX_EXCLUDE, description="Ids never to show."
     )
-    max_age_days: float | None = _MAX_AGE
-    min_score: float | None = _MIN_SCORE
-    published_after: datetime | None = _AFTER
-    published_before: datetime | None = _BEFORE
-    freshness: bool | None = _FRESHNESS
-    diversity: float | None = _DIVERSITY
-    fallback: bool | None = _FALLBACK
-    sponsored: bool | None = _SPONSORED
 
     @model_validator(mode="after")
     def _one_body(self) -> RelatedBody:

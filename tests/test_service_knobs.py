@@ -50,3 +50,17 @@ def test_post_accepts_the_same_knobs(client: Any) -> None:
     )
     assert response.status_code == 200, response.get_json()
     assert all(item["reason"] == "similar" for item in response.get_json()["items"])
+
+
+def test_post_accepts_iso_dates(client: Any) -> None:
+    response = client.post(
+        "/v1/related",
+        json={
+            "title": "Moon mission",
+            "text": "Astronauts fly around the Moon.",
+            "published_after": "2026-05-01T00:00:00Z",
+            "fallback": False,
+        },
+    )
+    assert response.status_code == 200, response.get_json()
+    assert all(i["published_at"][:10] >= "2026-05-01" for i in response.get_json()["items"])
