@@ -21,7 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from indexer.build import BuildOptions, BuildReport, _clean, build, read_articles
+from indexer.build import BuildOptions, BuildReport, build, clean_articles, read_articles
 from indexer.embedder import Embedder
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,7 +31,7 @@ def passages_of(source: Path, embedder: Embedder) -> tuple[int, list[str]]:
     """The passages a build of `source` would embed (same read and clean code)."""
     options = BuildOptions(source=source, data_dir=Path("unused"))
     report = BuildReport()
-    docs = _clean(read_articles(options, report), options, report)
+    docs = clean_articles(read_articles(options, report), options, report)
     texts: list[str] = []
     for doc in docs:
         p = embedder.passages(doc.article.title, doc.text)

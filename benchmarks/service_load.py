@@ -54,16 +54,11 @@ function request()
   local id = (offset + counter * 7919) % count
   return wrk.format("GET", prefix .. "a" .. id .. "/related?limit=" .. limit)
 end
-function done(summary, latency, requests)
-  local e = summary.errors
-  io.write(string.format("RESULT %d %.3f %.3f %.3f %.3f %d\\n", summary.requests,
-    latency:percentile(50) / 1000, latency:percentile(90) / 1000,
-    latency:percentile(99) / 1000, latency.max / 1000,
-    e.connect + e.read + e.write + e.status + e.timeout))
-end
 """
 
-FIXED_SCRIPT = """
+
+# Every wrk run reports through this `done`, parsed by `wrk()`.
+DONE_LUA = """
 function done(summary, latency, requests)
   local e = summary.errors
   io.write(string.format("RESULT %d %.3f %.3f %.3f %.3f %d\\n", summary.requests,
@@ -254,8 +249,8 @@ def main() -> None:
     synthetic_snapshot(data_dir, opts.articles)
     work = Path(tempfile.mkdtemp(prefix="morelike-bench-"))
     fixed, walk = work / "fixed.lua", work / "walk.lua"
-    fixed.write_text(FIXED_SCRIPT)
-    walk.write_text(WRK_SCRIPT)
+    fixed.write_text(DONE_LUA)
+    walk.write_text(WRK_SCRIPT + DONE_LUA)
     figures: dict[str, object] = {"articles": opts.articles, "cpus": os.cpu_count()}
     load = os.getloadavg()[0]
     print(f"{os.cpu_count()} CPUs, load average {load:.1f} before the runs", end="")

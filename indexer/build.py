@@ -190,7 +190,10 @@ def read_articles(options: BuildOptions, report: BuildReport) -> list[Prepared]:
     return docs
 
 
-def _clean(docs: list[Prepared], options: BuildOptions, report: BuildReport) -> list[Prepared]:
+def clean_articles(
+    docs: list[Prepared], options: BuildOptions, report: BuildReport
+) -> list[Prepared]:
+    """Drop corpus-wide recurring lines; skip articles left with no text."""
     recurring = recurring_lines((d.lines for d in docs), options.rules)
     if recurring:
         logger.info("dropping %d lines that recur across the corpus", len(recurring))
@@ -270,7 +273,7 @@ def build(options: BuildOptions, embedder: Embedder | None = None) -> BuildRepor
         where = "; ".join(f"{loc}: {why}" for loc, why in report.problems[:5])
         raise BuildError(f"strict mode: {len(report.problems)} bad records ({where})")
     with report.stage("clean"):
-        docs = _clean(docs, options, report)
+        docs = clean_articles(docs, options, report)
     if not docs:
         raise BuildError(f"empty corpus: no usable article in {options.source}")
     embedder = embedder or Embedder(options.model)
