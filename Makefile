@@ -29,11 +29,11 @@ system-deps:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server wrk; }
 
 lint: install
-	$(BIN)/ruff check indexer service tests benchmarks
-	$(BIN)/ruff format --check indexer service tests benchmarks
+	$(BIN)/ruff check indexer service tests benchmarks tools
+	$(BIN)/ruff format --check indexer service tests benchmarks tools
 
 typecheck: install
-	$(BIN)/mypy indexer service
+	$(BIN)/mypy indexer service tools
 
 unit: install system-deps
 	$(BIN)/python -m pytest -q tests
@@ -41,7 +41,8 @@ unit: install system-deps
 test: lint typecheck unit
 
 sample: install
-	$(BIN)/python -m indexer.samplecorpus samples/articles.jsonl
+	python3 tools/check_written.py samples/written/*.yaml >/dev/null
+	$(BIN)/python -m tools.samplecorpus --out samples/articles.jsonl
 
 demo: install
 	$(BIN)/morelike build --source samples/articles.jsonl --data-dir $(DATA_DIR)

@@ -37,7 +37,7 @@ from threadpoolctl import threadpool_limits
 from indexer.articles import parse_record
 from indexer.build import BuildReport, Prepared, write_snapshot
 from indexer.snapshot import Snapshot, SnapshotError, current_version, load_current
-from service.ranking import RankParams, related, source_from_row
+from service.ranking import RankingSettings, related, resolve, source_from_row
 
 DIM = 384
 SECTIONS = ("news", "world", "politics", "sport", "business", "reviews", "culture", "science")
@@ -149,7 +149,7 @@ def measure(snapshot: Snapshot, queries: int, limit: int) -> None:
     rng = np.random.default_rng(1)
     rows = rng.choice(snapshot.count, queries, replace=False)
     sources = [source_from_row(snapshot, int(r)) for r in rows]
-    params = RankParams(limit=limit)
+    params = resolve(RankingSettings(), limit=limit)
     # Warm-up, as in a worker that has served for a while: every page of the
     # memory-mapped vectors and terms mapped once, per-snapshot arrays built.
     for array in (snapshot.vectors, *_term_arrays(snapshot)):

@@ -28,6 +28,7 @@ import numpy as np
 import scipy.sparse as sp
 from tqdm import tqdm
 
+from indexer import calibrate
 from indexer.articles import Article, RecordError, parse_record
 from indexer.clean import CleanRules, recurring_lines, rule_lines, strip_recurring
 from indexer.embcache import EmbeddingCache
@@ -42,6 +43,7 @@ from indexer.faissindex import (
 from indexer.readers import SourceError, SourceProblem, open_source
 from indexer.snapshot import (
     ARTICLES_FILE,
+    CALIBRATION_FILE,
     COLUMNS_DTYPE,
     COLUMNS_FILE,
     INDEX_FILE,
@@ -345,15 +347,21 @@ def write_snapshot(
     with report.stage("terms"):
         term_model, matrix = terms or fit_terms(docs)
         term_model.save(tmp, matrix)
+    cols, sections, languages = _columns(docs)
+    with report.stage("calibrate"):
+        pairs = calibrate.random_pairs(vectors, matrix, cols["language"])
+        np.save(tmp / CALIBRATION_FILE, pairs)
+        calibration = calibrate.summarize(
+            pairs, languages, calibrate.neighbour_profile(index, vectors)
+        )
     with report.stage("write"):
-        cols, sections, languages = _columns(docs)
         np.save(tmp / COLUMNS_FILE, cols)
         write_articles_db(
             tmp / ARTICLES_FILE, ((row, d.article.id, _metadata(d)) for row, d in enumerate(docs))
         )
         report.indexed = len(docs)
         manifest = _manifest(report, plan, model_info, source)
-        manifest.update(sections=sections, languages=languages)
+        manifest.update(sections=sections, languages=languages, calibration=calibration)
         report.path = finish_snapshot(tmp, manifest)
         publish(data_dir, report.version)
         prune(data_dir, keep)

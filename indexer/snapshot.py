@@ -6,6 +6,8 @@ Layout of `DATA_DIR/snapshots/<version>/`:
 - `columns.npy`    per-row fields the ranking filters on (memory-mapped)
 - `articles.sqlite` article metadata (id, row, JSON)
 - `terms_*`        sparse TF-IDF terms for hybrid scoring
+- `calibration.npy` sampled random article pairs (dense and TF-IDF cosine) from
+                   which the service derives its similarity floors
 - `manifest.json`  written last: format, model, counts, FAISS key, checksums
 
 A build writes into `snapshots/.tmp-<version>/`, renames it into place, then
@@ -36,7 +38,7 @@ from indexer.terms import TermModel, load_matrix
 
 logger = logging.getLogger(__name__)
 
-FORMAT_VERSION = 2  # 2: term matrix as memory-mappable .npy arrays
+FORMAT_VERSION = 3  # 2: term matrix as .npy arrays; 3: similarity calibration
 MANIFEST = "manifest.json"
 CURRENT = "CURRENT"
 SNAPSHOTS = "snapshots"
@@ -44,6 +46,7 @@ INDEX_FILE = "index.faiss"
 VECTORS_FILE = "vectors.npy"
 COLUMNS_FILE = "columns.npy"
 ARTICLES_FILE = "articles.sqlite"
+CALIBRATION_FILE = "calibration.npy"
 STATUS_CODES = {"published": 0, "draft": 1, "unpublished": 2}
 NO_TIME = 0  # epoch seconds stored when a date is unknown
 
@@ -236,6 +239,7 @@ class Snapshot:
             self.vectors: np.ndarray = np.load(self.path / VECTORS_FILE, mmap_mode="r")
             self.columns: np.ndarray = np.load(self.path / COLUMNS_FILE, mmap_mode="r")
             self.term_matrix = load_matrix(self.path)
+            self.calibration_pairs: np.ndarray = np.load(self.path / CALIBRATION_FILE)
         except (RuntimeError, OSError, ValueError, KeyError) as exc:
             raise SnapshotError(f"{self.path}: cannot load ({exc})") from exc
         self.count = int(self.manifest["counts"]["articles"])

@@ -1,4 +1,4 @@
-"""Building the related answers: normalised parameters, keys, ETags and JSON bodies.
+"""Building the related answers: keys, ETags and JSON bodies.
 
 Everything about one answer comes from one snapshot object, taken once per
 request, so a body never mixes two snapshots. Bodies are serialised once, on a
@@ -7,10 +7,8 @@ cache miss, and served as bytes from the cache afterwards.
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import time
-from datetime import UTC, datetime
 from typing import Any
 
 import orjson
@@ -18,8 +16,7 @@ import orjson
 from indexer.embedder import Embedder
 from indexer.snapshot import Snapshot
 from service import metrics
-from service.rankconfig import RankingSettings
-from service.ranking import Item, RankParams, related, source_from_row, source_from_text
+from service.ranking import Item, Ranking, related, source_from_row, source_from_text
 
 CARD_FIELDS = ("id", "url", "title", "snippet", "published_at", "section", "image_url")
 ARTICLE_FIELDS = CARD_FIELDS + (
@@ -32,69 +29,10 @@ ARTICLE_FIELDS = CARD_FIELDS + (
 )
 
 
-def _norm(value: str | None) -> str | None:
-    value = (value or "").strip().lower()
-    return value or None
-
-
-def split_ids(value: str | list[str] | None) -> tuple[str, ...]:
-    """Exclusion ids from a comma-separated string or a list: stripped, unique, sorted."""
-    if not value:
-        return ()
-    parts = value.split(",") if isinstance(value, str) else value
-    return tuple(sorted({p.strip() for p in parts if p and p.strip()}))
-
-
-def rank_params(
-    *,
-    limit: int,
-    section: str | None,
-    language: str | None,
-    exclude: str | list[str] | None,
-    max_age_days: float | None,
-    min_score: float | None,
-    published_after: datetime | None = None,
-    published_before: datetime | None = None,
-    freshness: bool | None = None,
-    diversity: float | None = None,
-    fallback: bool | None = None,
-    sponsored: bool | None = None,
-) -> RankParams:
-    """Request parameters in the one normal form both the cache key and ranking use."""
-    return RankParams(
-        limit=limit,
-        section=_norm(section),
-        language=_norm(language),
-        exclude=split_ids(exclude),
-        max_age_days=max_age_days,
-        min_score=min_score,
-        published_after=_epoch(published_after),
-        published_before=_epoch(published_before),
-        freshness=freshness,
-        diversity=diversity,
-        fallback=fallback,
-        sponsored=sponsored,
-    )
-
-
-def _epoch(value: datetime | None) -> float | None:
-    """Epoch seconds of a request date; a date without a zone is UTC."""
-    if value is None:
-        return None
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=UTC)
-    return value.timestamp()
-
-
 def digest(*parts: object) -> str:
     """A short stable hash of JSON-able parts."""
     raw = orjson.dumps(parts, option=orjson.OPT_SORT_KEYS | orjson.OPT_SERIALIZE_NUMPY)
     return hashlib.blake2b(raw, digest_size=12).hexdigest()
-
-
-def params_digest(params: RankParams) -> str:
-    """Hash of every ranking parameter, in field order (new RankParams fields are included)."""
-    return digest([getattr(params, f.name) for f in dataclasses.fields(params)])
 
 
 def etag(*parts: str) -> str:
@@ -115,13 +53,11 @@ def _items(snapshot: Snapshot, items: list[Item]) -> list[dict[str, Any]]:
     ]
 
 
-def related_for_row(
-    snapshot: Snapshot, row: int, params: RankParams, config: RankingSettings
-) -> bytes:
+def related_for_row(snapshot: Snapshot, row: int, ranking: Ranking) -> bytes:
     """The serialised answer for an indexed article (a cache miss)."""
     metrics.COMPUTED.labels("indexed").inc()
     source = source_from_row(snapshot, row)
-    items = related(snapshot, source, params, time.time(), config)
+    items = related(snapshot, source, ranking, time.time())
     article = card(snapshot.articles_at([row])[0], ARTICLE_FIELDS)
     return orjson.dumps(
         {"article": article, "snapshot": snapshot.version, "items": _items(snapshot, items)}
@@ -135,12 +71,11 @@ def related_for_text(
     title: str,
     text: str,
     url: str,
-    params: RankParams,
-    config: RankingSettings,
+    ranking: Ranking,
 ) -> bytes:
     """The serialised answer for a text that is not indexed (a cache miss)."""
     metrics.COMPUTED.labels("text").inc()
-    language = params.language if params.language not in (None, "any") else ""
+    language = ranking.language if ranking.language != "any" else None
     source = source_from_text(
         snapshot,
         embedder,
@@ -148,10 +83,10 @@ def related_for_text(
         text,
         url=url,
         language=language or "",
-        section=params.section or "",
+        section=ranking.section or "",
     )
-    items = related(snapshot, source, params, time.time(), config)
-    article = {"id": None, "url": url, "title": title, "section": params.section}
+    items = related(snapshot, source, ranking, time.time())
+    article = {"id": None, "url": url, "title": title, "section": ranking.section}
     return orjson.dumps(
         {"article": article, "snapshot": snapshot.version, "items": _items(snapshot, items)}
     )

@@ -16,6 +16,7 @@ from flask_openapi3.types import ResponseDict
 from indexer.clean import clean_text
 from service import answers, metrics
 from service.errors import ArticleNotFound, EmptyText, NoSnapshot
+from service.ranking import resolve
 from service.schemas import (
     ArticlePath,
     ArticleResponse,
@@ -109,14 +110,14 @@ def related_get(path: ArticlePath, query: RelatedQuery) -> Response:
     row = snapshot.row_of(path.article_id)
     if row is None:
         raise ArticleNotFound(f"no article {path.article_id!r} in snapshot {snapshot.version}")
-    params = answers.rank_params(**query.model_dump())
-    pdigest = answers.params_digest(params)
+    ranking = resolve(st.settings.ranking, **query.model_dump())
+    pdigest = ranking.digest()
     tag = answers.etag(snapshot.version, path.article_id, pdigest)
     if _not_modified(tag):
         return _cacheable(Response(status=304), tag, st, snapshot.version)
     key = st.cache.key(snapshot.version, "id", answers.digest(path.article_id), pdigest)
     body, source = st.cache.get_or_compute(
-        key, lambda: answers.related_for_row(snapshot, row, params, st.settings.ranking)
+        key, lambda: answers.related_for_row(snapshot, row, ranking)
     )
     st.hot.set(_hot_key(snapshot.version), (tag, body), st.settings.cache_ttl)
     response = _cacheable(_json(body), tag, st, snapshot.version)
@@ -138,11 +139,11 @@ def related_post(body: RelatedBody) -> Response:
     if not text.strip():
         field = "html" if body.html is not None else "text"
         raise EmptyText(f"`{field}` is empty after cleaning (markup and boilerplate removed)")
-    params = answers.rank_params(
-        **body.model_dump(exclude={"title", "text", "html", "url"}),
+    ranking = resolve(
+        st.settings.ranking, **body.model_dump(exclude={"title", "text", "html", "url"})
     )
     content = answers.digest(body.title, text, body.url)
-    key = st.cache.key(snapshot.version, "text", content, answers.params_digest(params))
+    key = st.cache.key(snapshot.version, "text", content, ranking.digest())
 
     def compute() -> bytes:
         embedder = st.embedders.for_snapshot(snapshot)
@@ -152,8 +153,7 @@ def related_post(body: RelatedBody) -> Response:
             title=body.title,
             text=text,
             url=body.url,
-            params=params,
-            config=st.settings.ranking,
+            ranking=ranking,
         )
 
     payload, source = st.cache.get_or_compute(key, compute)

@@ -14,6 +14,12 @@ expired, not embargoed), is not a copy of the query's own story and is not a
 story already shown higher in the list. Queries are the live articles, of any
 language, that have at least one relevant article. Ages are relative to a
 fixed `now`: by default the newest publication time among live articles.
+
+Held-out evaluation: an article may carry `split` (the sample corpus labels
+each topic `dev` or `test`). The whole corpus is indexed, as on a site, and the
+figures are given for all queries and for each split's queries apart, so that
+defaults chosen on `dev` can be judged on `test`. The corpus's neighbour
+profile (from the manifest's calibration) is printed beside them.
 """
 
 from __future__ import annotations
@@ -35,13 +41,14 @@ import numpy as np
 from indexer.build import BuildError, BuildOptions, build
 from indexer.embedder import Embedder
 from indexer.snapshot import STATUS_CODES, Snapshot, load_current
-from service.rankconfig import RankingSettings
-from service.ranking import SIMILAR, RankParams, related, source_from_row
+from service.ranking import SIMILAR, RankingSettings, related, resolve, source_from_row
 
 logger = logging.getLogger(__name__)
 
 DAY = 86_400.0
 SYSTEMS = ("morelike", "tfidf_mlt", "dense")
+ALL = "all"
+MANY = 4  # queries with at least this many relevant stories: where filler is a failure
 
 # A system: (snapshot, query row, k, now) -> [(row, reason)], best first.
 Ranker = Callable[[Snapshot, int, int, float], list[tuple[int, str]]]
@@ -57,17 +64,38 @@ class Labels:
     live: np.ndarray  # bool: published, not expired, not embargoed at `now`
     language: np.ndarray
     published: np.ndarray
+    split: list[str | None] = field(default_factory=list)
+
+
+@dataclass
+class QueryResult:
+    """One system's list for one query, measured."""
+
+    id: str
+    language: str
+    relevant: int  # relevant stories available
+    ndcg: float
+    hits: int
+    duplicate: bool
+    full: bool
+    filler: int  # slots whose reason is not `similar`
+    not_live: bool
+    other_language: bool
+    ages: list[float]
 
 
 @dataclass
 class Scores:
-    """The figures of one system over all queries."""
+    """The figures of one system over a set of queries."""
 
+    queries: int = 0
     ndcg: float = 0.0
     precision: float = 0.0
     duplicate_lists: float = 0.0
     full_lists: float = 0.0
     fallback_lists: float = 0.0
+    filler_slots: float = 0.0
+    filler_slots_many: float = 0.0  # for queries with >= MANY relevant stories
     not_live_lists: float = 0.0
     other_language_lists: float = 0.0
     mean_age_days: float | None = None
@@ -89,13 +117,15 @@ def load_labels(snapshot: Snapshot, now: float) -> Labels:
     cols = snapshot.columns
     live = (cols["status"] == STATUS_CODES["published"]) & (cols["published"] <= now)
     live &= (cols["expires"] == 0) | (cols["expires"] > now)
+    extras = [m.get("extra") or {} for m in metas]
     return Labels(
         ids=[m["id"] for m in metas],
-        topic=[(m.get("extra") or {}).get("topic") for m in metas],
-        story=[str((m.get("extra") or {}).get("story") or m["id"]) for m in metas],
+        topic=[e.get("topic") for e in extras],
+        story=[str(e.get("story") or m["id"]) for e, m in zip(extras, metas, strict=True)],
         live=np.asarray(live, dtype=bool),
         language=np.asarray(cols["language"]),
         published=np.asarray(cols["published"], dtype=np.float64),
+        split=[e.get("split") for e in extras],
     )
 
 
@@ -139,11 +169,12 @@ def has_duplicate(labels: Labels, query: int, rows: Sequence[int]) -> bool:
     return len(set(stories)) < len(stories) or labels.story[query] in stories
 
 
-def ours(config: RankingSettings) -> Ranker:
-    """The service's ranking with `config`, as a system."""
+def ours(settings: RankingSettings) -> Ranker:
+    """The service's ranking with `settings` and no request overrides, as a system."""
 
     def rank(snapshot: Snapshot, row: int, k: int, now: float) -> list[tuple[int, str]]:
-        items = related(snapshot, source_from_row(snapshot, row), RankParams(limit=k), now, config)
+        ranking = resolve(settings, limit=k)
+        items = related(snapshot, source_from_row(snapshot, row), ranking, now)
         return [(i.row, i.reason) for i in items]
 
     return rank
@@ -169,43 +200,73 @@ def dense_cosine(snapshot: Snapshot, row: int, k: int, now: float) -> list[tuple
     return _top_excluding(vectors @ vectors[row], row, k)
 
 
-def score_system(
+def run_system(
     snapshot: Snapshot, labels: Labels, queries: list[int], rank: Ranker, k: int, now: float
-) -> Scores:
-    """Run one system over the queries and aggregate the figures."""
-    out = Scores()
-    ages: list[float] = []
-    by_language: dict[str, list[float]] = {}
+) -> list[QueryResult]:
+    """One system's list for every query, measured."""
+    out = []
     for q in queries:
         ranked = rank(snapshot, q, k, now)
         rows = [r for r, _ in ranked]
-        value = ndcg(gains(labels, q, rows), len(relevant_stories(labels, q)), k)
-        out.per_query[labels.ids[q]] = round(value, 4)
-        out.ndcg += value
-        by_language.setdefault(snapshot.languages[labels.language[q]], []).append(value)
-        out.precision += sum(gains(labels, q, rows)) / k
-        out.duplicate_lists += has_duplicate(labels, q, rows)
-        out.full_lists += len(rows) == k
-        out.fallback_lists += any(reason != SIMILAR for _, reason in ranked)
-        out.not_live_lists += any(not labels.live[r] for r in rows)
-        out.other_language_lists += any(labels.language[r] != labels.language[q] for r in rows)
-        ages += [(now - labels.published[r]) / DAY for r in rows if labels.published[r] > 0]
-    n = max(len(queries), 1)
-    for name in (
-        "ndcg",
-        "precision",
-        "duplicate_lists",
-        "full_lists",
-        "fallback_lists",
-        "not_live_lists",
-        "other_language_lists",
-    ):
-        setattr(out, name, round(getattr(out, name) / n, 4))
-    out.ndcg_by_language = {lang: round(float(np.mean(v)), 4) for lang, v in by_language.items()}
-    if ages:
-        out.mean_age_days = round(float(np.mean(ages)), 1)
-        out.max_age_days = round(float(np.max(ages)), 1)
+        gain = gains(labels, q, rows)
+        relevant = len(relevant_stories(labels, q))
+        out.append(
+            QueryResult(
+                id=labels.ids[q],
+                language=snapshot.languages[labels.language[q]],
+                relevant=relevant,
+                ndcg=ndcg(gain, relevant, k),
+                hits=sum(gain),
+                duplicate=has_duplicate(labels, q, rows),
+                full=len(rows) == k,
+                filler=sum(reason != SIMILAR for _, reason in ranked),
+                not_live=any(not labels.live[r] for r in rows),
+                other_language=any(labels.language[r] != labels.language[q] for r in rows),
+                ages=[(now - labels.published[r]) / DAY for r in rows if labels.published[r] > 0],
+            )
+        )
     return out
+
+
+def _share(values: Sequence[float]) -> float:
+    return round(float(np.mean(values)), 4) if len(values) else 0.0
+
+
+def aggregate(results: Sequence[QueryResult], k: int) -> Scores:
+    """The figures over a set of queries."""
+    many = [r for r in results if r.relevant >= MANY]
+    by_language: dict[str, list[float]] = {}
+    for r in results:
+        by_language.setdefault(r.language, []).append(r.ndcg)
+    ages = [a for r in results for a in r.ages]
+    return Scores(
+        queries=len(results),
+        ndcg=_share([r.ndcg for r in results]),
+        precision=_share([r.hits / k for r in results]),
+        duplicate_lists=_share([r.duplicate for r in results]),
+        full_lists=_share([r.full for r in results]),
+        fallback_lists=_share([r.filler > 0 for r in results]),
+        filler_slots=_share([r.filler / k for r in results]),
+        filler_slots_many=_share([r.filler / k for r in many]),
+        not_live_lists=_share([r.not_live for r in results]),
+        other_language_lists=_share([r.other_language for r in results]),
+        mean_age_days=round(float(np.mean(ages)), 1) if ages else None,
+        max_age_days=round(float(np.max(ages)), 1) if ages else None,
+        ndcg_by_language={lang: _share(v) for lang, v in sorted(by_language.items())},
+        per_query={r.id: round(r.ndcg, 4) for r in results},
+    )
+
+
+def profile(snapshot: Snapshot) -> dict[str, Any]:
+    """The corpus's neighbour profile and random pairs, from the build's calibration."""
+    calibration = snapshot.manifest.get("calibration") or {}
+    random = (calibration.get("random_pairs") or {}).get("all") or {}
+    dense = random.get("dense") or {}
+    return {
+        "neighbours_dense": calibration.get("neighbours_dense") or [],
+        "random_dense_mean": dense.get("mean"),
+        "random_dense_std": dense.get("std"),
+    }
 
 
 def evaluate(
@@ -215,7 +276,10 @@ def evaluate(
     now: float | None = None,
     config: RankingSettings | None = None,
 ) -> dict[str, Any]:
-    """Score `morelike` and both baselines on one labeled snapshot; a JSON-ready dict."""
+    """Score `morelike` and both baselines on one labeled snapshot; a JSON-ready dict.
+
+    `splits` holds the figures for all queries (`all`) and for each split's.
+    """
     now = default_now(snapshot) if now is None else now
     config = config or RankingSettings()
     labels = load_labels(snapshot, now)
@@ -225,17 +289,28 @@ def evaluate(
         "tfidf_mlt": tfidf_mlt,
         "dense": dense_cosine,
     }
-    results = {
-        name: score_system(snapshot, labels, queries, rank, k, now)
-        for name, rank in systems.items()
+    runs = {
+        name: run_system(snapshot, labels, queries, rank, k, now) for name, rank in systems.items()
     }
+    names = [ALL] + sorted({str(labels.split[q]) for q in queries if labels.split[q]})
+    splits: dict[str, Any] = {}
+    for name in names:
+        chosen = [i for i, q in enumerate(queries) if name == ALL or labels.split[q] == name]
+        splits[name] = {
+            "queries": len(chosen),
+            "systems": {
+                system: asdict(aggregate([results[i] for i in chosen], k))
+                for system, results in runs.items()
+            },
+        }
     return {
         "k": k,
         "now": datetime.fromtimestamp(now, UTC).isoformat(),
         "articles": snapshot.count,
         "queries": len(queries),
-        "settings": config.model_dump(),
-        "systems": {name: asdict(scores) for name, scores in results.items()},
+        "profile": profile(snapshot),
+        "settings": config.model_dump(mode="json"),
+        "splits": splits,
     }
 
 
@@ -245,7 +320,8 @@ COLUMNS = (
     ("P@{k}", "{:>6.3f}", "precision"),
     ("dup lists", "{:>9.1%}", "duplicate_lists"),
     ("full", "{:>6.1%}", "full_lists"),
-    ("fallback", "{:>8.1%}", "fallback_lists"),
+    ("filler", "{:>6.1%}", "filler_slots"),
+    ("filler 4+", "{:>9.1%}", "filler_slots_many"),
     ("not live", "{:>8.1%}", "not_live_lists"),
     ("other lang", "{:>10.1%}", "other_language_lists"),
     ("mean age d", "{:>10}", "mean_age_days"),
@@ -253,12 +329,12 @@ COLUMNS = (
 )
 
 
-def table(result: dict[str, Any]) -> str:
-    """The result as a Markdown table (prints well in a terminal and pastes into a README)."""
+def table(result: dict[str, Any], split: str = ALL) -> str:
+    """One split's figures as a Markdown table (for a terminal and a README)."""
     k = result["k"]
     heads = [title.format(k=k) for title, _, _ in COLUMNS]
     lines = ["| " + " | ".join(heads) + " |", "|" + "|".join("---" for _ in heads) + "|"]
-    for name, scores in result["systems"].items():
+    for name, scores in result["splits"][split]["systems"].items():
         cells = []
         for title, fmt, key in COLUMNS:
             if key is None:
@@ -273,6 +349,14 @@ def table(result: dict[str, Any]) -> str:
                 cells.append(fmt.format(value))
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
+
+
+def describe_profile(found: dict[str, Any]) -> str:
+    """One line: median cosine of the 1st..4th neighbour, and of random pairs."""
+    neighbours = " / ".join(f"{v:.2f}" for v in found["neighbours_dense"]) or "-"
+    mean, std = found["random_dense_mean"], found["random_dense_std"]
+    random = f"{mean:.2f} +- {std:.2f}" if mean is not None and std is not None else "-"
+    return f"neighbour cosine (median, 1st..4th): {neighbours}; random pairs: {random}"
 
 
 def parse_now(value: str | None) -> float | None:
@@ -322,10 +406,11 @@ def eval_cmd(
         finally:
             snapshot.close()
     result["source"] = str(source)
-    click.echo(
-        f"{result['queries']} queries over {result['articles']} articles, now {result['now']}"
-    )
-    click.echo(table(result))
+    click.echo(f"{result['articles']} articles, now {result['now']}")
+    click.echo(describe_profile(result["profile"]))
+    for split, figures in result["splits"].items():
+        click.echo(f"\n{split}: {figures['queries']} queries")
+        click.echo(table(result, split))
     if out is not None:
         out.write_text(json.dumps(result, indent=2, sort_keys=True) + "\n")
         click.echo(f"wrote {out}")

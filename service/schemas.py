@@ -8,41 +8,13 @@ than the rest of a cached request.
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-MAX_LIMIT = 50
+from service.ranking.settings import RankingOptions
+
 MAX_EXCLUDE = 200
-
-_LIMIT = Field(4, ge=1, le=MAX_LIMIT, description=f"How many items (1..{MAX_LIMIT}).")
-_SECTION = Field(None, max_length=200, description="Only articles of this section.")
-_LANGUAGE = Field(
-    None,
-    max_length=35,
-    description='Only articles in this language; default: the article\'s own; "any": all.',
-)
-_MAX_AGE = Field(
-    None, gt=0, le=36_500, allow_inf_nan=False, description="Only articles this recent (days)."
-)
-_MIN_SCORE = Field(
-    None, ge=-1e6, le=1e6, allow_inf_nan=False, description="Drop items scoring below this."
-)
-
-
-_AFTER = Field(
-    None, strict=False, description="Only articles published at or after this time (ISO 8601)."
-)
-_BEFORE = Field(
-    None, strict=False, description="Only articles published before this time (ISO 8601)."
-)
-_FRESHNESS = Field(None, description="Decay scores by age (default: the setting).")
-_DIVERSITY = Field(
-    None, ge=0, le=1, allow_inf_nan=False, description="MMR lambda, 1 = pure relevance."
-)
-_FALLBACK = Field(None, description="Fill a short list with recent articles (default: on).")
-_SPONSORED = Field(None, description="Allow sponsored articles (default: the setting).")
 
 
 class Model(BaseModel):
@@ -66,23 +38,7 @@ class ArticlePath(Model):
     article_id: str = Field(min_length=1, max_length=512, description="The article's id.")
 
 
-class RankingOptions(Model):
-    """Filters and ranking overrides shared by the GET query and the POST body."""
-
-    limit: int = _LIMIT
-    section: str | None = _SECTION
-    language: str | None = _LANGUAGE
-    max_age_days: float | None = _MAX_AGE
-    min_score: float | None = _MIN_SCORE
-    published_after: datetime | None = _AFTER
-    published_before: datetime | None = _BEFORE
-    freshness: bool | None = _FRESHNESS
-    diversity: float | None = _DIVERSITY
-    fallback: bool | None = _FALLBACK
-    sponsored: bool | None = _SPONSORED
-
-
-class RelatedQuery(RankingOptions):
+class RelatedQuery(RankingOptions, Model):
     """Query parameters of `GET /v1/articles/{id}/related`."""
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
@@ -92,7 +48,7 @@ class RelatedQuery(RankingOptions):
     )
 
 
-class RelatedBody(RankingOptions):
+class RelatedBody(RankingOptions, Model):
     """Body of `POST /v1/related`: an article that is not indexed yet, and the filters."""
 
     model_config = ConfigDict(extra="forbid", strict=True, str_strip_whitespace=True)
@@ -144,7 +100,10 @@ class Item(Card):
     """One recommended article, with its score and why it was chosen."""
 
     score: float
-    reason: str = Field(description="similar, same_section_recent or recent")
+    reason: str = Field(
+        description="similar (clearly similar), related (fill by relevance), "
+        "same_section_recent or recent (fill by recency: nothing else is related)"
+    )
 
 
 class RelatedResponse(Model):

@@ -13,7 +13,7 @@ from typing import Annotated, Any
 from pydantic import Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
-from service.rankconfig import RankingSettings
+from service.ranking.settings import RankingSettings
 
 ENV_PREFIX = "MORELIKE_"
 RANK_PREFIX = "MORELIKE_RANK_"

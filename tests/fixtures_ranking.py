@@ -19,8 +19,10 @@ import pytest
 
 from indexer.articles import parse_record
 from indexer.build import BuildReport, Prepared, write_snapshot
+from indexer.calibrate import ALL, PAIRS_DTYPE
 from indexer.embedder import Embedder
 from indexer.snapshot import Snapshot, load_current
+from service.ranking.view import view_of
 from tests.conftest import SAMPLE_CORPUS, build_into
 
 DIM = 16
@@ -62,6 +64,21 @@ def article(aid: str, days: float = 1.0, **fields: Any) -> dict[str, Any]:
     }
     record.update(fields)
     return record
+
+
+def uniform_calibration(snapshot: Snapshot) -> Snapshot:
+    """Replace the snapshot's random pairs by 101 scores spread evenly over 0..1.
+
+    The floors then equal the quantile settings (`similar_quantile=0.5` gives a
+    `similar` floor of 0.5), so a test of the fill can place articles on either
+    side of them. A stand-in for the build's sample, for tests about the fill.
+    """
+    pairs = np.zeros(101, dtype=PAIRS_DTYPE)
+    pairs["group"] = ALL
+    pairs["dense"] = pairs["sparse"] = np.linspace(0.0, 1.0, 101)
+    snapshot.calibration_pairs = pairs
+    view_of(snapshot).floors.clear()
+    return snapshot
 
 
 @pytest.fixture

@@ -6,17 +6,18 @@ import numpy as np
 import pytest
 import scipy.sparse as sp
 
-from service.rankconfig import RankingSettings
-from service.ranking import RankParams, allowed_mask, related, source_from_row
+from service.ranking import RankingSettings, allowed_mask, related, resolve, source_from_row
 from service.ranking.candidates import sparse_cosine
 from tests.fixtures_ranking import NOW, MakeSnapshot, article, axis, iso_days_ago, word
 
 NO_FRESHNESS = RankingSettings(freshness=False, max_age_days={"default": None})
 
 
-def _allowed_ids(snapshot, params: RankParams, config: RankingSettings = NO_FRESHNESS) -> set[str]:
+def _allowed_ids(
+    snapshot, overrides: dict | None = None, config: RankingSettings = NO_FRESHNESS
+) -> set[str]:
     source = source_from_row(snapshot, 0)
-    mask = allowed_mask(snapshot, source, params, NOW, config)
+    mask = allowed_mask(snapshot, source, resolve(config, **(overrides or {})), NOW)
     rows = [int(r) for r in np.flatnonzero(mask)]
     return {a["id"] for a in snapshot.articles_at(rows)}
 
@@ -37,11 +38,11 @@ def test_mask_drops_what_must_never_show(make_snapshot: MakeSnapshot) -> None:
         article("undated", published_at=None),
     ]
     snap = make_snapshot(records, np.stack([axis(0)] * len(records)))
-    assert _allowed_ids(snap, RankParams()) == {"ok", "expires-later", "undated"}
-    assert "german" in _allowed_ids(snap, RankParams(language="any"))
-    assert _allowed_ids(snap, RankParams(language="de")) == {"german"}
-    assert "sponsored" in _allowed_ids(snap, RankParams(sponsored=True))
-    assert "sponsored" in _allowed_ids(snap, RankParams(), RankingSettings(sponsored=True))
+    assert _allowed_ids(snap, {}) == {"ok", "expires-later", "undated"}
+    assert "german" in _allowed_ids(snap, {"language": "any"})
+    assert _allowed_ids(snap, {"language": "de"}) == {"german"}
+    assert "sponsored" in _allowed_ids(snap, {"sponsored": True})
+    assert "sponsored" in _allowed_ids(snap, {}, RankingSettings(sponsored=True))
 
 
 def test_mask_applies_request_filters(make_snapshot: MakeSnapshot) -> None:
@@ -53,13 +54,13 @@ def test_mask_applies_request_filters(make_snapshot: MakeSnapshot) -> None:
         article("undated", published_at=None),
     ]
     snap = make_snapshot(records, np.stack([axis(0)] * len(records)))
-    assert _allowed_ids(snap, RankParams(section="sport")) == {"sport"}
-    assert _allowed_ids(snap, RankParams(max_age_days=10)) == {"new", "sport"}
+    assert _allowed_ids(snap, {"section": "sport"}) == {"sport"}
+    assert _allowed_ids(snap, {"max_age_days": 10}) == {"new", "sport"}
     after = NOW - 10 * 86_400
-    assert _allowed_ids(snap, RankParams(published_after=after)) == {"new", "sport"}
+    assert _allowed_ids(snap, {"published_after": after}) == {"new", "sport"}
     before = NOW - 10 * 86_400
-    assert _allowed_ids(snap, RankParams(published_before=before)) == {"old"}
-    assert _allowed_ids(snap, RankParams(exclude=("new", "nope"))) == {"old", "sport", "undated"}
+    assert _allowed_ids(snap, {"published_before": before}) == {"old"}
+    assert _allowed_ids(snap, {"exclude": ("new", "nope")}) == {"old", "sport", "undated"}
 
 
 def test_per_section_max_age_is_a_hard_cut(make_snapshot: MakeSnapshot) -> None:
@@ -72,9 +73,9 @@ def test_per_section_max_age_is_a_hard_cut(make_snapshot: MakeSnapshot) -> None:
     ]
     snap = make_snapshot(records, np.stack([axis(0)] * len(records)))
     config = RankingSettings(max_age_days={"default": None, "news": 365})
-    assert _allowed_ids(snap, RankParams(), config) == {"old-review", "fresh-news", "undated-news"}
+    assert _allowed_ids(snap, {}, config) == {"old-review", "fresh-news", "undated-news"}
     off = RankingSettings(max_age_days={"default": None})
-    assert "old-news" in _allowed_ids(snap, RankParams(), off)
+    assert "old-news" in _allowed_ids(snap, {}, off)
 
 
 def test_filters_apply_before_the_cut(make_snapshot: MakeSnapshot) -> None:
@@ -89,7 +90,7 @@ def test_filters_apply_before_the_cut(make_snapshot: MakeSnapshot) -> None:
         vectors.append(axis(0, (10 + i, 0.9)))
     snap = make_snapshot(records, np.stack(vectors))
     config = RankingSettings(candidates=5, min_score=0.0, freshness=False, fallback=False)
-    items = related(snap, source_from_row(snap, 0), RankParams(section="culture"), NOW, config)
+    items = related(snap, source_from_row(snap, 0), resolve(config, section="culture"), NOW)
     ids = [a["id"] for a in snap.articles_at([i.row for i in items])]
     assert len(ids) == 4 and all(i.startswith("far-") for i in ids)
     assert all(i.reason == "similar" for i in items)
@@ -104,7 +105,7 @@ def test_max_age_counts_back_from_an_archive_source(make_snapshot: MakeSnapshot)
     ]
     snap = make_snapshot(records, np.stack([axis(0)] * len(records)))
     config = RankingSettings(max_age_days={"default": 365})
-    assert _allowed_ids(snap, RankParams(), config) == {"same-era", "fresh"}
+    assert _allowed_ids(snap, {}, config) == {"same-era", "fresh"}
 
 
 def test_sparse_cosine_matches_the_sparse_product(make_snapshot: MakeSnapshot) -> None:
@@ -134,7 +135,7 @@ def test_embargo_and_expiry_err_on_the_side_of_hiding(make_snapshot: MakeSnapsho
     source = source_from_row(snap, 0)
 
     def allowed(now: float) -> set[str]:
-        mask = allowed_mask(snap, source, RankParams(), now, NO_FRESHNESS)
+        mask = allowed_mask(snap, source, resolve(NO_FRESHNESS), now)
         return {a["id"] for a in snap.articles_at([int(r) for r in np.flatnonzero(mask)])}
 
     assert allowed(NOW) == {"just-out", "expires-in-3min"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from service.rankconfig import RankingSettings
+from service.ranking import RankingSettings
 
 
 def test_defaults_cover_news_and_evergreen_sections() -> None:

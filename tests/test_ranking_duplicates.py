@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from service.rankconfig import RankingSettings
-from service.ranking import RankParams, Source, related, source_from_row
+from service.ranking import RankingSettings, Source, related, resolve, source_from_row
 from service.ranking.candidates import allowed_mask, candidates
 from service.ranking.duplicates import (
     canonical_flags,
@@ -40,7 +39,7 @@ def test_copies_of_the_source_are_dropped(make_snapshot: MakeSnapshot) -> None:
     ]
     vectors = [axis(0), axis(0, (1, 0.2)), axis(0, (2, 0.8)), axis(0, (3, 0.7)), axis(0, (4, 0.75))]
     snap = make_snapshot(records, np.stack(vectors))
-    ids = _ids(snap, related(snap, source_from_row(snap, 0), RankParams(), NOW, CONFIG))
+    ids = _ids(snap, related(snap, source_from_row(snap, 0), resolve(CONFIG), NOW))
     assert ids == ["related-1", "related-2"]
 
 
@@ -69,7 +68,7 @@ def test_story_labels_join_near_copies_titles_and_canonical_urls(
     ]
     snap = make_snapshot(records, np.stack(vectors))
     source = source_from_row(snap, 0)
-    c = candidates(snap, source, allowed_mask(snap, source, RankParams(), NOW, CONFIG), 10)
+    c = candidates(snap, source, allowed_mask(snap, source, resolve(CONFIG), NOW), 10)
     labels = dict(
         zip(
             [a["id"] for a in snap.articles_at(list(c.rows))],
@@ -95,7 +94,7 @@ def test_one_per_story_keeps_the_canonical_else_the_newest(make_snapshot: MakeSn
     snap = make_snapshot(records, np.stack(vectors))
     assert canonical_flags(snap, np.arange(5)).tolist() == [False, True, False, False, False]
     source = source_from_row(snap, 0)
-    c = candidates(snap, source, allowed_mask(snap, source, RankParams(), NOW, CONFIG), 10)
+    c = candidates(snap, source, allowed_mask(snap, source, resolve(CONFIG), NOW), 10)
     relevance = c.dense.astype(np.float64)
     keep, kept = one_per_story(snap, c, relevance, CONFIG)
     ids = [a["id"] for a in snap.articles_at(list(c.rows[keep]))]
@@ -114,7 +113,7 @@ def test_no_list_holds_a_story_twice(make_snapshot: MakeSnapshot) -> None:
     vectors = [axis(0)] + [axis(0, (1, 0.5 + 0.01 * i)) for i in range(6)]
     vectors += [axis(0, (2 + i, 0.9)) for i in range(4)]
     snap = make_snapshot(records, np.stack(vectors))
-    ids = _ids(snap, related(snap, source_from_row(snap, 0), RankParams(), NOW, CONFIG))
+    ids = _ids(snap, related(snap, source_from_row(snap, 0), resolve(CONFIG), NOW))
     assert ids[0] == "copy-0"  # the newest copy stands for the story
     assert sum(i.startswith("copy-") for i in ids) == 1 and len(ids) == 4
 
@@ -144,7 +143,7 @@ def test_same_lede_is_one_story_same_subject_is_not(make_snapshot: MakeSnapshot)
     vectors = [axis(0), axis(0, (1, 0.6)), axis(0, (1, 0.6), (2, 0.5)), axis(0, (1, 0.6), (3, 0.5))]
     snap = make_snapshot(records, np.stack(vectors))
     source = source_from_row(snap, 0)
-    c = candidates(snap, source, allowed_mask(snap, source, RankParams(), NOW, CONFIG), 10)
+    c = candidates(snap, source, allowed_mask(snap, source, resolve(CONFIG), NOW), 10)
     assert c.pair_dense.max(initial=0, where=~np.eye(3, dtype=bool)) < 0.97
     labels = dict(
         zip(
@@ -154,7 +153,7 @@ def test_same_lede_is_one_story_same_subject_is_not(make_snapshot: MakeSnapshot)
         )
     )
     assert labels["flood"] == labels["flood-wire"] != labels["flood-next-day"]
-    ids = _ids(snap, related(snap, source, RankParams(), NOW, CONFIG))
+    ids = _ids(snap, related(snap, source, resolve(CONFIG), NOW))
     assert "flood-next-day" in ids and ("flood" in ids) != ("flood-wire" in ids)
 
 
@@ -168,7 +167,7 @@ def test_a_text_source_drops_its_indexed_copy(make_snapshot: MakeSnapshot) -> No
         language="en",
         lead=lead_signature(lede + " Extra words at the end."),
     )
-    assert _ids(snap, related(snap, source, RankParams(), NOW, CONFIG)) == ["other"]
+    assert _ids(snap, related(snap, source, resolve(CONFIG), NOW)) == ["other"]
 
 
 def test_components_join_chains_of_copies() -> None:

@@ -9,8 +9,7 @@ import pytest
 
 from indexer.embedder import Embedder
 from indexer.snapshot import Snapshot, load_current
-from service.rankconfig import RankingSettings
-from service.ranking import RankParams, related, source_from_row, source_from_text
+from service.ranking import RankingSettings, related, resolve, source_from_row, source_from_text
 
 NOW = datetime(2026, 10, 1, tzinfo=UTC).timestamp()
 LOOSE = RankingSettings(min_score=0.1)
@@ -21,10 +20,10 @@ def small(small_snapshot_dir: Path) -> Snapshot:
     return load_current(small_snapshot_dir)
 
 
-def _ids(snap: Snapshot, article_id: str, params: RankParams | None = None) -> list[str]:
+def _ids(snap: Snapshot, article_id: str, **overrides: object) -> list[str]:
     row = snap.row_of(article_id)
     assert row is not None
-    items = related(snap, source_from_row(snap, row), params or RankParams(), NOW, LOOSE)
+    items = related(snap, source_from_row(snap, row), resolve(LOOSE, **overrides), NOW)
     return [a["id"] for a in snap.articles_at([i.row for i in items])]
 
 
@@ -44,7 +43,7 @@ def test_the_source_story_never_comes_back(small: Snapshot) -> None:
 
 def test_language_is_the_source_language_unless_asked(small: Snapshot) -> None:
     assert _ids(small, "space-de") == []
-    anywhere = _ids(small, "space-de", RankParams(language="any"))
+    anywhere = _ids(small, "space-de", language="any")
     assert len(anywhere) == 4 and anywhere[0].startswith("space")
 
 
@@ -57,13 +56,13 @@ def test_text_sources_rank_like_indexed_ones(small: Snapshot, embedder: Embedder
         language="en",
         section="science",
     )
-    items = related(small, source, RankParams(), NOW, LOOSE)
+    items = related(small, source, resolve(LOOSE), NOW)
     ids = [a["id"] for a in small.articles_at([i.row for i in items])]
     assert len(ids) == 4 and ids[0].startswith("space")
     twin = source_from_text(
         small, embedder, "NASA delays next Moon landing", "Unrelated words.", language="en"
     )
-    twin_items = related(small, twin, RankParams(), NOW, LOOSE)
+    twin_items = related(small, twin, resolve(LOOSE), NOW)
     twin_ids = [a["id"] for a in small.articles_at([i.row for i in twin_items])]
     assert "space-2" not in twin_ids  # same normalised title: the same story
 
@@ -72,6 +71,9 @@ def test_reasons_and_scores_are_reported(small: Snapshot) -> None:
     row = small.row_of("baking-1")
     assert row is not None
     strict = RankingSettings(min_score=0.9)
-    items = related(small, source_from_row(small, row), RankParams(), NOW, strict)
-    assert {i.reason for i in items} <= {"same_section_recent", "recent"} and len(items) == 4
+    items = related(small, source_from_row(small, row), resolve(strict), NOW)
+    reasons = [i.reason for i in items]
+    assert "similar" not in reasons and len(items) == 4
+    assert reasons[0] == "related"  # the other baking pieces still lead, by relevance
+    assert reasons == sorted(reasons, key=["related", "same_section_recent", "recent"].index)
     assert all(isinstance(i.score, float) for i in items)

@@ -5,8 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from service.rankconfig import RankingSettings
-from service.ranking import RankParams, related, source_from_row
+from service.ranking import RankingSettings, related, resolve, source_from_row
 from service.ranking.diversity import mmr
 from service.ranking.scoring import freshness, hybrid
 from service.ranking.view import SectionTable
@@ -42,10 +41,10 @@ def test_freshness_prefers_the_recent_of_two_equally_relevant(make_snapshot: Mak
     vectors = [axis(0), axis(0, (1, 0.5)), axis(0, (2, 0.5))]
     snap = make_snapshot(records, np.stack(vectors))
     config = RankingSettings(min_score=0.0, fallback=False, max_age_days={"default": None})
-    items = related(snap, source_from_row(snap, 0), RankParams(), NOW, config)
+    items = related(snap, source_from_row(snap, 0), resolve(config), NOW)
     assert [a["id"] for a in snap.articles_at([i.row for i in items])] == ["new", "old"]
     assert items[0].score > items[1].score
-    off = related(snap, source_from_row(snap, 0), RankParams(freshness=False), NOW, config)
+    off = related(snap, source_from_row(snap, 0), resolve(config, freshness=False), NOW)
     assert off[0].score == pytest.approx(off[1].score)
 
 
@@ -67,7 +66,7 @@ def test_diversity_is_a_per_request_knob(make_snapshot: MakeSnapshot) -> None:
     source = source_from_row(snap, 0)
 
     def ids(lam: float) -> list[str]:
-        items = related(snap, source, RankParams(limit=2, diversity=lam), NOW, config)
+        items = related(snap, source, resolve(config, limit=2, diversity=lam), NOW)
         return [a["id"] for a in snap.articles_at([i.row for i in items])]
 
     assert ids(1.0) == ["a", "a-twin-angle"]

@@ -28,7 +28,7 @@ def test_related_shape(client: Any) -> None:
     for item in body["items"]:
         assert set(item) == ITEM_FIELDS
         assert isinstance(item["score"], float)
-        assert item["reason"] in {"similar", "same_section_recent", "recent"}
+        assert item["reason"] in {"similar", "related", "same_section_recent", "recent"}
 
 
 @pytest.mark.parametrize("article", ["space-1", "football-2", "phones-3", "baking-4"])

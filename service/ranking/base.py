@@ -1,4 +1,4 @@
-"""The pipeline's vocabulary: request parameters, the source, and a recommended item."""
+"""The pipeline's vocabulary: the source, a recommended item and why it is there."""
 
 from __future__ import annotations
 
@@ -14,33 +14,11 @@ from service.ranking.lead import lead_signature
 
 DAY = 86_400.0
 
-SIMILAR = "similar"
-SAME_SECTION_RECENT = "same_section_recent"
-RECENT = "recent"
-REASONS = (SIMILAR, SAME_SECTION_RECENT, RECENT)
-
-
-@dataclass(frozen=True)
-class RankParams:
-    """Normalised per-request parameters (also the cache key's input).
-
-    `None` means "the setting's default" (`RankingSettings`); `language` None is
-    the source's language and "any" lifts the language filter. Dates are epoch
-    seconds.
-    """
-
-    limit: int = 4
-    section: str | None = None
-    language: str | None = None
-    exclude: tuple[str, ...] = ()
-    max_age_days: float | None = None
-    min_score: float | None = None
-    published_after: float | None = None
-    published_before: float | None = None
-    freshness: bool | None = None
-    diversity: float | None = None  # MMR lambda: 1 = pure relevance
-    fallback: bool | None = None
-    sponsored: bool | None = None
+SIMILAR = "similar"  # clearly similar: above the calibrated floor
+RELATED = "related"  # fill by relevance: weakly related, beats most random pairs
+SAME_SECTION_RECENT = "same_section_recent"  # fill by recency: newest of the section
+RECENT = "recent"  # fill by recency: newest site-wide
+REASONS = (SIMILAR, RELATED, SAME_SECTION_RECENT, RECENT)
 
 
 @dataclass
@@ -63,8 +41,8 @@ class Source:
 class Item:
     """One recommended article: its row, score and why it is there.
 
-    `reason` is `similar`, `same_section_recent` or `recent`; `extra` carries the
-    score's parts (`similarity`, `dense`, `sparse`, `freshness`) for debugging.
+    `reason` is one of `REASONS`; `extra` carries the score's parts
+    (`similarity`, `dense`, `sparse`, `freshness`) for debugging.
     """
 
     row: int

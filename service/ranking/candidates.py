@@ -15,20 +15,14 @@ import numpy as np
 import scipy.sparse as sp
 
 from indexer.snapshot import Snapshot
-from service.rankconfig import RankingSettings
-from service.ranking.base import DAY, RankParams, Source
+from service.ranking.base import DAY, Source
+from service.ranking.settings import Ranking
 from service.ranking.view import view_of
 
 logger = logging.getLogger(__name__)
 
 
-def allowed_mask(
-    snapshot: Snapshot,
-    source: Source,
-    params: RankParams,
-    now: float,
-    config: RankingSettings | None = None,
-) -> np.ndarray:
+def allowed_mask(snapshot: Snapshot, source: Source, params: Ranking, now: float) -> np.ndarray:
     """Rows that may appear: published, live, in the filters, not the source or its twins.
 
     Drops drafts and unpublished rows, expired ones (`expires` passed) and
@@ -42,13 +36,11 @@ def allowed_mask(
     exact to the minute and the maximum age to the day, erring on the side of
     not showing (`SnapshotView.live`).
     """
-    config = config or RankingSettings()
     view = view_of(snapshot)
-    sponsored = params.sponsored if params.sponsored is not None else config.sponsored
-    language = params.language if params.language is not None else source.language
+    language = params.language or source.language
     code = snapshot.code_of("language", language) if language and language != "any" else None
     reference = min(now, source.published) if source.published > 0 else now
-    mask = view.live(code, sponsored, now, view.table(config), reference)
+    mask = view.live(code, params.sponsored, now, view.table(params.settings), reference)
     if params.section:
         mask &= view.section == snapshot.code_of("section", params.section)
     if params.max_age_days is not None:

@@ -19,10 +19,10 @@ import numpy as np
 
 from indexer.build import key64, normalize_url
 from indexer.snapshot import Snapshot
-from service.rankconfig import RankingSettings
 from service.ranking.base import Source
 from service.ranking.candidates import Candidates
 from service.ranking.lead import lead_similarity
+from service.ranking.settings import RankingSettings
 from service.ranking.view import view_of
 
 logger = logging.getLogger(__name__)

@@ -1,9 +1,16 @@
-"""Step 7b: fill a short list from the fallback chain, each item saying why it is there.
+"""Step 7: fill a short list, each item saying why it is there.
 
-The chain: the newest articles of the source's section within a window
-(`same_section_recent`), then the newest articles site-wide (`recent`). Both
-respect every filter of the request (the same mask as the similar items) and
-never repeat a story already in the list or the source's own story.
+When fewer than `limit` articles are clearly similar, the next slots go to the
+most related of the rest (`related`): articles that beat most random pairs
+(the calibrated `related` floor), the source's section's recent articles first
+and then site-wide, each ordered by relevance with recency as a prior. So a
+weakly related article is never placed below an unrelated one. Only what is
+left after that, articles indistinguishable from random pairs, is chosen by
+recency: the newest of the source's section within a window
+(`same_section_recent`), then the newest site-wide (`recent`).
+
+Every fill respects every filter of the request (the same mask as the similar
+items) and never repeats a story already in the list or the source's own story.
 """
 
 from __future__ import annotations
@@ -13,12 +20,13 @@ from collections.abc import Iterator
 import numpy as np
 
 from indexer.snapshot import Snapshot
-from service.rankconfig import RankingSettings
-from service.ranking.base import DAY, RECENT, SAME_SECTION_RECENT, Item, Source
+from service.ranking.base import DAY, RECENT, RELATED, SAME_SECTION_RECENT, Item, Source
 from service.ranking.candidates import gather
 from service.ranking.duplicates import LEAD_GATE, source_lead
+from service.ranking.floors import Floors
 from service.ranking.lead import lead_similarity
-from service.ranking.scoring import hybrid
+from service.ranking.scoring import Pool, decay_of, hybrid
+from service.ranking.settings import Ranking, RankingSettings
 from service.ranking.view import SnapshotView, view_of
 
 SCAN_CHUNK = 2048
@@ -104,28 +112,108 @@ class _Shown:
         self.lead_rows.append(row)
 
 
-def fill(
+def _scope(snapshot: Snapshot, source: Source, ranking: Ranking, now: float) -> tuple[int, float]:
+    """The source's section code (-1 when it has none) and the start of the recent window."""
+    code = snapshot.code_of("section", source.section) if source.section else -1
+    return code, now - ranking.settings.fallback_section_days * DAY
+
+
+def _scoped_extra(
+    snapshot: Snapshot,
+    source: Source,
+    ranking: Ranking,
+    now: float,
+    mask: np.ndarray,
+    pool: Pool,
+    need: int,
+) -> Pool | None:
+    """The section's recent articles nearest the source that the pool did not reach."""
+    code, since = _scope(snapshot, source, ranking, now)
+    if code < 0:
+        return None
+    view = view_of(snapshot)
+    scope = mask & (view.section == code) & (view.published >= since)
+    scope[pool.c.rows] = False
+    if not scope.any():
+        return None
+    rows, _ = snapshot.search(source.vector, max(16, 4 * need), allowed=scope)
+    if not len(rows):
+        return None
+    c = gather(snapshot, source, rows)
+    return Pool(
+        c, hybrid(c.dense, c.sparse, ranking.settings), decay_of(snapshot, rows, ranking, now)
+    )
+
+
+def fill_related(
+    snapshot: Snapshot,
+    source: Source,
+    ranking: Ranking,
+    now: float,
+    mask: np.ndarray,
+    pool: Pool,
+    floors: Floors,
+    items: list[Item],
+) -> list[Item]:
+    """Weakly related articles for the free slots: in-section recent first, by relevance."""
+    need = ranking.limit - len(items)
+    if need <= 0:
+        return []
+    view = view_of(snapshot)
+    code, since = _scope(snapshot, source, ranking, now)
+    taken = {i.row for i in items}
+    tiers: list[list[tuple[float, Pool, int]]] = [[], []]
+    in_scope = 0
+    for i in np.flatnonzero(pool.relevance >= floors.related).tolist():
+        row = int(pool.c.rows[i])
+        if row in taken:
+            continue
+        scoped = code >= 0 and view.section[row] == code and view.published[row] >= since
+        in_scope += bool(scoped)
+        tiers[0 if scoped else 1].append((float(pool.scores[i]), pool, i))
+    if in_scope < need:
+        extra = _scoped_extra(snapshot, source, ranking, now, mask, pool, need)
+        if extra is not None:
+            for i in np.flatnonzero(extra.relevance >= floors.related).tolist():
+                tiers[0].append((float(extra.scores[i]), extra, i))
+    shown = _Shown(snapshot, source, items)
+    out: list[Item] = []
+    for tier in tiers:
+        for _, part, i in sorted(tier, key=lambda t: -t[0]):
+            row = int(part.c.rows[i])
+            keys = {int(view.title_key[row]), int(view.url_key[row])} - {0}
+            if row in shown.rows or shown.repeats(row, keys, ranking.settings):
+                continue
+            out.append(part.item(i, RELATED))
+            shown.add(row, keys)
+            if len(out) >= need:
+                return out
+    return out
+
+
+def fill_recent(
     snapshot: Snapshot,
     source: Source,
     mask: np.ndarray,
     items: list[Item],
-    limit: int,
+    ranking: Ranking,
     now: float,
-    config: RankingSettings,
 ) -> list[Item]:
-    """Items to append to `items` so the list reaches `limit` (fewer when none are left)."""
+    """The newest articles for the slots still free: the section's recent ones, then site-wide."""
+    limit = ranking.limit
+    config = ranking.settings
     if len(items) >= limit:
         return []
     view = view_of(snapshot)
     shown = _Shown(snapshot, source, items)
     chain: list[tuple[str, int | None, float | None]] = []
-    code = snapshot.code_of("section", source.section) if source.section else -1
+    code, since = _scope(snapshot, source, ranking, now)
     if code >= 0:
-        chain.append((SAME_SECTION_RECENT, code, now - config.fallback_section_days * DAY))
+        chain.append((SAME_SECTION_RECENT, code, since))
     chain.append((RECENT, None, None))
     out: list[Item] = []
-    for reason, section, since in chain:
-        for rows in newest_first(view, mask, since, section):
+    for reason, section, start in chain:
+        for rows in newest_first(view, mask, start, section):
             c = gather(snapshot, source, rows)
             scores = hybrid(c.dense, c.sparse, config)
             for row, score in zip(rows.tolist(), scores.tolist(), strict=True):

@@ -1,4 +1,4 @@
-"""Steps 3 and 4: the hybrid relevance score and the freshness decay.
+"""Step 3: the hybrid relevance score, the freshness decay, and the scored pool.
 
 Relevance is a weighted mean of the embedding cosine (meaning) and the TF-IDF
 cosine (the names, places and terms a story shares), so it stays in [0, 1] and
@@ -9,10 +9,15 @@ old article that is far more relevant still beats a fresh weak one.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 
-from service.rankconfig import RankingSettings
-from service.ranking.view import SectionTable
+from indexer.snapshot import Snapshot
+from service.ranking.base import Item
+from service.ranking.candidates import Candidates
+from service.ranking.settings import Ranking, RankingSettings
+from service.ranking.view import SectionTable, view_of
 
 
 def hybrid(dense: np.ndarray, sparse: np.ndarray, config: RankingSettings) -> np.ndarray:
@@ -34,3 +39,41 @@ def freshness(
     age = np.maximum(now - published.astype(np.float64), 0.0)
     age = np.where(published == 0, half_life, age)
     return np.asarray((1.0 - weight) + weight * np.exp2(-age / half_life), dtype=np.float64)
+
+
+def decay_of(snapshot: Snapshot, rows: np.ndarray, ranking: Ranking, now: float) -> np.ndarray:
+    """Freshness factor per row (ones when freshness is off)."""
+    weight = ranking.settings.freshness_weight
+    if not ranking.freshness or weight <= 0 or not len(rows):
+        return np.ones(len(rows))
+    view = view_of(snapshot)
+    table = view.table(ranking.settings)
+    return freshness(view.published[rows], view.section[rows], now, table, weight)
+
+
+@dataclass
+class Pool:
+    """Candidates reduced to one per story, with their relevance and freshness decay."""
+
+    c: Candidates
+    relevance: np.ndarray
+    decay: np.ndarray
+
+    @property
+    def scores(self) -> np.ndarray:
+        """Relevance with recency as a prior."""
+        return self.relevance * self.decay
+
+    def item(self, i: int, reason: str) -> Item:
+        """Candidate `i` as a list item."""
+        return Item(
+            int(self.c.rows[i]),
+            float(self.scores[i]),
+            reason,
+            {
+                "similarity": float(self.relevance[i]),
+                "dense": float(self.c.dense[i]),
+                "sparse": float(self.c.sparse[i]),
+                "freshness": float(self.decay[i]),
+            },
+        )

@@ -17,9 +17,9 @@ from typing import Any
 import numpy as np
 
 from indexer.snapshot import STATUS_CODES, Snapshot
-from service.rankconfig import RankingSettings
 from service.ranking.base import DAY
 from service.ranking.lead import PERMUTATIONS, lead_signature
+from service.ranking.settings import RankingSettings
 
 PUBLISHED = STATUS_CODES["published"]
 LIVE_STEP = 60  # seconds: embargo and expiry are applied per minute
@@ -66,6 +66,8 @@ class SnapshotView:
     _live: dict[tuple[int | None, bool, int], np.ndarray] = field(default_factory=dict)
     _young: dict[tuple[int, int], np.ndarray] = field(default_factory=dict)
     _by_config: dict[int, tuple[RankingSettings, SectionTable]] = field(default_factory=dict)
+    # calibrated floors per (calibration group, settings fingerprint): `floors.calibrated`
+    floors: dict[tuple[int, str], Any] = field(default_factory=dict)
 
     def live(
         self,
