@@ -257,8 +257,25 @@ def aggregate(results: Sequence[QueryResult], k: int) -> Scores:
     )
 
 
-def profile(snapshot: Snapshot) -> dict[str, Any]:
-    """The corpus's neighbour profile and random pairs, from the build's calibration."""
+def same_topic_median(snapshot: Snapshot, labels: Labels) -> float | None:
+    """Median embedding cosine of two articles of one topic (different stories)."""
+    by_topic: dict[str, list[int]] = {}
+    for row, topic in enumerate(labels.topic):
+        if topic is not None:
+            by_topic.setdefault(topic, []).append(row)
+    values: list[np.ndarray] = []
+    for rows in by_topic.values():
+        vectors = np.asarray(snapshot.vectors[rows])
+        upper = np.triu_indices(len(rows), 1)
+        stories = np.asarray([labels.story[r] for r in rows])
+        distinct = stories[upper[0]] != stories[upper[1]]
+        values.append((vectors @ vectors.T)[upper][distinct])
+    joined = np.concatenate(values) if values else np.zeros(0)
+    return round(float(np.median(joined)), 4) if len(joined) else None
+
+
+def profile(snapshot: Snapshot, labels: Labels) -> dict[str, Any]:
+    """The corpus's neighbour profile and random pairs (the build's calibration)."""
     calibration = snapshot.manifest.get("calibration") or {}
     random = (calibration.get("random_pairs") or {}).get("all") or {}
     dense = random.get("dense") or {}
@@ -266,6 +283,7 @@ def profile(snapshot: Snapshot) -> dict[str, Any]:
         "neighbours_dense": calibration.get("neighbours_dense") or [],
         "random_dense_mean": dense.get("mean"),
         "random_dense_std": dense.get("std"),
+        "same_topic_dense_median": same_topic_median(snapshot, labels),
     }
 
 
@@ -308,7 +326,7 @@ def evaluate(
         "now": datetime.fromtimestamp(now, UTC).isoformat(),
         "articles": snapshot.count,
         "queries": len(queries),
-        "profile": profile(snapshot),
+        "profile": profile(snapshot, labels),
         "settings": config.model_dump(mode="json"),
         "splits": splits,
     }
@@ -356,7 +374,9 @@ def describe_profile(found: dict[str, Any]) -> str:
     neighbours = " / ".join(f"{v:.2f}" for v in found["neighbours_dense"]) or "-"
     mean, std = found["random_dense_mean"], found["random_dense_std"]
     random = f"{mean:.2f} +- {std:.2f}" if mean is not None and std is not None else "-"
-    return f"neighbour cosine (median, 1st..4th): {neighbours}; random pairs: {random}"
+    topic = found.get("same_topic_dense_median")
+    same = f"; same-topic pairs (median): {topic:.2f}" if topic is not None else ""
+    return f"neighbour cosine (median, 1st..4th): {neighbours}; random pairs: {random}{same}"
 
 
 def parse_now(value: str | None) -> float | None:

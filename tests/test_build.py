@@ -52,6 +52,24 @@ def test_build_writes_a_complete_snapshot(small_snapshot_dir: Path) -> None:
     assert article["extra"]["topic"] == "space" and "body" not in article
 
 
+def test_build_measures_the_corpus_similarity_distribution(small_snapshot_dir: Path) -> None:
+    """The calibration the service's floors come from: random pairs and neighbours."""
+    snap = load_current(small_snapshot_dir)
+    calibration = snap.manifest["calibration"]
+    assert "calibration.npy" in snap.manifest["files"]
+    random = calibration["random_pairs"]["all"]
+    n = snap.count
+    assert random["pairs"] == n * (n - 1) // 2  # a small corpus: every pair
+    assert "en" in calibration["random_pairs"]  # English has enough articles of its own
+    assert "de" not in calibration["random_pairs"]  # one German article: the all-pairs sample
+    neighbours = calibration["neighbours_dense"]
+    assert len(neighbours) == 4 and neighbours == sorted(neighbours, reverse=True)
+    assert neighbours[0] > random["dense"]["q90"] > random["dense"]["q50"]
+    pairs = snap.calibration_pairs
+    assert len(pairs) == random["pairs"] + calibration["random_pairs"]["en"]["pairs"]
+    assert np.all((pairs["sparse"] >= 0) & (pairs["sparse"] <= 1.0001))
+
+
 def test_nearest_neighbours_follow_topics(small_snapshot_dir: Path) -> None:
     snap = load_current(small_snapshot_dir)
     for article_id in ("space-2", "football-3", "phones-1", "baking-2"):

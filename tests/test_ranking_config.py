@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from service.ranking import RankingSettings
+from service.ranking import RankingOptions, RankingSettings, resolve
 
 
 def test_defaults_cover_news_and_evergreen_sections() -> None:
@@ -47,3 +47,33 @@ def test_a_mapping_without_a_default_entry_gets_one() -> None:
 def test_invalid_settings_are_refused(bad: dict[str, object]) -> None:
     with pytest.raises(ValidationError):
         RankingSettings(**bad)  # type: ignore[arg-type]
+
+
+def test_a_request_resolves_into_one_fully_specified_ranking() -> None:
+    settings = RankingSettings(mmr_lambda=0.8, freshness=False)
+    ranking = resolve(settings, section=" Sport ", exclude="b, a,,a", diversity=None)
+    assert ranking.settings is settings
+    assert (ranking.mmr_lambda, ranking.freshness, ranking.fallback) == (0.8, False, True)
+    assert ranking.section == "sport" and ranking.exclude == ("a", "b")
+    assert ranking.min_score is None  # the calibrated floor
+    overridden = resolve(settings, diversity=1.0, freshness=True, min_score=0.4)
+    assert (overridden.mmr_lambda, overridden.freshness, overridden.min_score) == (1.0, True, 0.4)
+    assert resolve(RankingSettings(min_score=0.3)).min_score == 0.3
+
+
+def test_the_digest_carries_request_and_settings() -> None:
+    base = RankingSettings()
+    assert resolve(base).digest() == resolve(RankingSettings()).digest()
+    assert resolve(base).digest() != resolve(base, limit=5).digest()
+    other = RankingSettings(half_life_days={"news": 3})
+    assert base.fingerprint != other.fingerprint
+    assert resolve(base).digest() != resolve(other).digest()
+
+
+def test_request_options_and_settings_are_one_vocabulary() -> None:
+    """Every request option resolves: no field is read anywhere else."""
+    options = RankingOptions(limit=3, min_score=0.5, diversity=0.9)
+    ranking = resolve(RankingSettings(), **options.model_dump())
+    assert (ranking.limit, ranking.min_score, ranking.mmr_lambda) == (3, 0.5, 0.9)
+    with pytest.raises(ValidationError):
+        RankingSettings(similar_quantile=0.5, related_quantile=0.8)

@@ -15,6 +15,7 @@ from prometheus_client import REGISTRY
 
 from service import answers
 from service.cache import LocalCache, SingleFlight
+from service.ranking import RankingSettings
 from tests.conftest import SMALL_CORPUS, build_into
 
 URL = "/v1/articles/space-1/related"
@@ -231,3 +232,23 @@ def test_threads_share_one_worker_cache(app: Any) -> None:
     with ThreadPoolExecutor(4) as pool:
         sources = list(pool.map(get, range(4)))
     assert sources.count("computed") == 1
+
+
+def test_deployments_with_other_ranking_settings_never_share_lists(
+    make_app: Any, redis_target: Any
+) -> None:
+    """Two deployments on one Redis and one prefix: each serves lists of its own settings."""
+    shared = {"redis_url": redis_target.url, "key_prefix": redis_target.prefix}
+    strict = make_app(**shared, ranking=RankingSettings(min_score=0.95)).test_client()
+    defaults = make_app(**shared).test_client()
+    strict_answer = strict.get(URL)
+    assert strict_answer.headers["X-Cache"] == "computed"
+    assert all(i["reason"] != "similar" for i in strict_answer.get_json()["items"])
+    answer = defaults.get(URL)
+    assert answer.headers["X-Cache"] == "computed"  # not the strict server's list
+    assert any(i["reason"] == "similar" for i in answer.get_json()["items"])
+    assert answer.headers["ETag"] != strict_answer.headers["ETag"]
+    assert len(redis_target.saved_keys()) == 2
+    # the same settings in another worker do share
+    again = make_app(**shared, ranking=RankingSettings(min_score=0.95)).test_client()
+    assert again.get(URL).headers["X-Cache"] == "redis"
