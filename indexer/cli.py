@@ -1,7 +1,9 @@
 """The write side's commands: `morelike build`, `info`, `verify`, `rollback`, `list`.
 
 Options read `MORELIKE_<NAME>` from the environment, the same names as the flags.
-The `morelike` group is extended with the service's commands in `service.cli`.
+The commands are plain click commands; the `morelike` group that lists every
+command lives in `service.cli` (the service may import the indexer, never the
+reverse), so importing this module adds nothing anywhere.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from indexer.snapshot import (
     current_version,
     list_versions,
     read_manifest,
+    readable_current,
     rollback,
     snapshots_dir,
     verify,
@@ -43,18 +46,7 @@ def fail(message: str) -> None:
     sys.exit(2)
 
 
-@click.group()
-@click.option("-v", "--verbose", is_flag=True, help="Debug logging.")
-def cli(verbose: bool) -> None:
-    """Morelike: related articles for article sites."""
-    logging.basicConfig(
-        level=logging.DEBUG if verbose else logging.INFO,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-        stream=sys.stderr,
-    )
-
-
-@cli.command("build")
+@click.command("build")
 @click.option(
     "--source",
     envvar="MORELIKE_SOURCE",
@@ -109,13 +101,16 @@ def summary(report: BuildReport) -> str:
 
 
 def _snapshot_path(data_dir: Path, version: str | None) -> Path:
-    version = version or current_version(data_dir)
+    try:
+        version = version or current_version(data_dir)
+    except SnapshotError as exc:
+        fail(f"{exc} (name a snapshot with --version, or repair it with `morelike rollback`)")
     if version is None:
         fail(f"{data_dir}: no snapshot yet")
     return snapshots_dir(data_dir) / str(version)
 
 
-@cli.command("info")
+@click.command("info")
 @data_dir_option
 @click.option("--version", "version", default=None, help="Snapshot version (default: current).")
 def info_cmd(data_dir: Path, version: str | None) -> None:
@@ -128,16 +123,16 @@ def info_cmd(data_dir: Path, version: str | None) -> None:
     click.echo(json.dumps(manifest, indent=2, sort_keys=True))
 
 
-@cli.command("list")
+@click.command("list")
 @data_dir_option
 def list_cmd(data_dir: Path) -> None:
     """List the kept snapshots, marking the current one."""
-    current = current_version(data_dir)
+    current = readable_current(data_dir)
     for version in list_versions(data_dir):
         click.echo(f"{'*' if version == current else ' '} {version}")
 
 
-@cli.command("verify")
+@click.command("verify")
 @data_dir_option
 @click.option("--version", "version", default=None, help="Snapshot version (default: current).")
 def verify_cmd(data_dir: Path, version: str | None) -> None:
@@ -153,7 +148,7 @@ def verify_cmd(data_dir: Path, version: str | None) -> None:
     click.echo(f"{path.name}: ok")
 
 
-@cli.command("rollback")
+@click.command("rollback")
 @data_dir_option
 @click.option("--to", "to", default=None, help="Version to make current (default: previous).")
 def rollback_cmd(data_dir: Path, to: str | None) -> None:

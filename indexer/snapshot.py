@@ -21,6 +21,7 @@ import hashlib
 import json
 import logging
 import os
+import re
 import shutil
 import sqlite3
 import threading
@@ -32,6 +33,7 @@ from typing import Any
 import faiss
 import numpy as np
 import scipy.sparse as sp
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from indexer.faissindex import set_nprobe
 from indexer.terms import TermModel, load_matrix
@@ -49,6 +51,8 @@ ARTICLES_FILE = "articles.sqlite"
 CALIBRATION_FILE = "calibration.npy"
 STATUS_CODES = {"published": 0, "draft": 1, "unpublished": 2}
 NO_TIME = 0  # epoch seconds stored when a date is unknown
+# What CURRENT may hold: one directory name (a version), never a path or a dot file.
+_VERSION_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,199}")
 
 COLUMNS_DTYPE = np.dtype(
     [
@@ -143,12 +147,43 @@ def publish(data_dir: Path, version: str) -> None:
 
 
 def current_version(data_dir: Path) -> str | None:
-    """The version `CURRENT` names, or None when there is none yet."""
+    """The version `CURRENT` names, or None when there is no `CURRENT` yet.
+
+    A `CURRENT` that exists but cannot name a snapshot (not UTF-8, empty, several
+    lines, a path, a directory, unreadable) raises `SnapshotError`: a damaged
+    pointer must not look like "nothing built yet", nor crash its reader.
+    """
+    path = Path(data_dir) / CURRENT
     try:
-        text = (Path(data_dir) / CURRENT).read_text().strip()
+        raw = path.read_bytes()
     except FileNotFoundError:
         return None
-    return text or None
+    except OSError as exc:
+        raise SnapshotError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
+    try:
+        name = raw.decode("utf-8").strip()
+    except UnicodeDecodeError as exc:
+        raise SnapshotError(
+            f"{path}: not UTF-8 text (byte {exc.start} is {raw[exc.start : exc.start + 1]!r}); "
+            "it must hold one snapshot version"
+        ) from exc
+    if not _VERSION_NAME.fullmatch(name):
+        shown = repr(name[:60]) + ("..." if len(name) > 60 else "") if name else "nothing"
+        raise SnapshotError(f"{path}: holds {shown}, not a snapshot version")
+    return name
+
+
+def readable_current(data_dir: Path) -> str | None:
+    """The version `CURRENT` names, or None when there is none or it is damaged.
+
+    For the commands that repair or tidy (rollback, prune, list): a damaged
+    `CURRENT` is what they must still be able to replace.
+    """
+    try:
+        return current_version(data_dir)
+    except SnapshotError as exc:
+        logger.warning("%s", exc)
+        return None
 
 
 def list_versions(data_dir: Path) -> list[str]:
@@ -163,7 +198,7 @@ def list_versions(data_dir: Path) -> list[str]:
 
 def prune(data_dir: Path, keep: int) -> list[str]:
     """Delete old snapshots beyond the newest `keep` (never the current one)."""
-    current = current_version(data_dir)
+    current = readable_current(data_dir)
     versions = list_versions(data_dir)
     doomed = [v for v in versions[: max(0, len(versions) - keep)] if v != current]
     for version in doomed:
@@ -176,7 +211,7 @@ def prune(data_dir: Path, keep: int) -> list[str]:
 def rollback(data_dir: Path, to: str | None = None) -> str:
     """Point `CURRENT` at `to`, or at the newest valid snapshot older than the current."""
     versions = list_versions(data_dir)
-    current = current_version(data_dir)
+    current = readable_current(data_dir)
     if to is None:
         older = [v for v in versions if current is None or v < current]
         if not older:
@@ -189,27 +224,96 @@ def rollback(data_dir: Path, to: str | None = None) -> str:
 
 
 def read_manifest(path: Path) -> dict[str, Any]:
-    """The manifest of one snapshot directory, checked for format and files."""
+    """The manifest of one snapshot directory, checked for shape, format, version and files.
+
+    Everything a reader relies on is checked here, so a damaged or foreign
+    directory is one `SnapshotError` that says what is wrong, never a
+    `KeyError` or `AttributeError` later.
+    """
+    path = Path(path)
+    if not path.is_dir():
+        raise SnapshotError(f"{path}: no such snapshot directory")
     try:
-        manifest: dict[str, Any] = json.loads((path / MANIFEST).read_text())
+        manifest = json.loads((path / MANIFEST).read_bytes())
     except FileNotFoundError as exc:
         raise SnapshotError(f"{path}: no {MANIFEST} (half-written or not a snapshot)") from exc
+    except OSError as exc:
+        raise SnapshotError(f"{path}/{MANIFEST}: cannot be read ({exc.strerror or exc})") from exc
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise SnapshotError(f"{path}/{MANIFEST}: not valid JSON ({exc})") from exc
+    if not isinstance(manifest, dict):
+        raise SnapshotError(f"{path}/{MANIFEST}: not a JSON object (got {_json_kind(manifest)})")
     if manifest.get("format_version") != FORMAT_VERSION:
         raise SnapshotError(
             f"{path}: format version {manifest.get('format_version')!r}, "
             f"this Morelike reads {FORMAT_VERSION}"
         )
-    for name, info in manifest.get("files", {}).items():
+    _check_manifest_shape(path, manifest)
+    if manifest["version"] != path.name:
+        raise SnapshotError(
+            f"{path}: the manifest is of snapshot {manifest['version']!r} (copied or renamed?)"
+        )
+    for name, info in manifest["files"].items():
         file = path / name
-        if not file.exists():
+        if not file.is_file():
             raise SnapshotError(f"{path}: {name} is missing")
         if file.stat().st_size != info["bytes"]:
             raise SnapshotError(
                 f"{path}: {name} has {file.stat().st_size} bytes, manifest says {info['bytes']}"
             )
     return manifest
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="allow", strict=True)
+
+
+class _FileEntry(_Strict):
+    sha256: str
+    bytes: int = Field(ge=0)
+
+
+class _Faiss(_Strict):
+    exact: bool
+    nprobe: int = Field(0, ge=0)
+
+
+class _Counts(_Strict):
+    articles: int = Field(ge=0)
+
+
+class _ModelInfo(_Strict):
+    name: str | None = None
+    dimension: int | None = Field(None, ge=1)
+
+
+class _Manifest(_Strict):
+    """The keys and types readers of a snapshot rely on (other keys are kept as they are)."""
+
+    version: str
+    files: dict[str, _FileEntry]
+    counts: _Counts
+    faiss: _Faiss
+    sections: list[str]
+    languages: list[str]
+    model: _ModelInfo | None = None
+    calibration: dict[str, Any] | None = None
+
+
+def _check_manifest_shape(path: Path, manifest: dict[str, Any]) -> None:
+    try:
+        _Manifest.model_validate(manifest)
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in err['loc']) or 'manifest'}: {err['msg'].lower()}"
+            for err in exc.errors(include_url=False)[:5]
+        )
+        raise SnapshotError(f"{path}/{MANIFEST}: {problems}") from exc
+
+
+def _json_kind(value: object) -> str:
+    kinds = {list: "an array", str: "a string", int: "a number", float: "a number"}
+    return kinds.get(type(value), "null" if value is None else type(value).__name__)
 
 
 def verify(path: Path) -> list[str]:
@@ -247,9 +351,26 @@ class Snapshot:
             raise SnapshotError(f"{self.path}: index, vectors and columns disagree on the count")
         self.sections: list[str] = self.manifest["sections"]
         self.languages: list[str] = self.manifest["languages"]
+        self._check_articles()
         self._local = threading.local()
         self._terms: TermModel | None = None
         self._terms_lock = threading.Lock()
+
+    def _check_articles(self) -> None:
+        """Open the article database once now, so a damaged one is refused before it serves."""
+        uri = f"file:{self.path / ARTICLES_FILE}?mode=ro&immutable=1"
+        try:
+            db = sqlite3.connect(uri, uri=True)
+            try:
+                (rows,) = db.execute("SELECT count(*) FROM articles").fetchone()
+            finally:
+                db.close()
+        except sqlite3.Error as exc:
+            raise SnapshotError(f"{self.path}/{ARTICLES_FILE}: cannot be read ({exc})") from exc
+        if rows != self.count:
+            raise SnapshotError(
+                f"{self.path}/{ARTICLES_FILE}: {rows} articles, the manifest says {self.count}"
+            )
 
     @property
     def terms(self) -> TermModel:
@@ -335,8 +456,11 @@ class Snapshot:
 
 
 def load_current(data_dir: Path) -> Snapshot:
-    """Load the snapshot `CURRENT` names."""
+    """Load the snapshot `CURRENT` names; `SnapshotError` says why when it cannot."""
     version = current_version(data_dir)
     if version is None:
         raise SnapshotError(f"{data_dir}: no snapshot yet (no {CURRENT})")
-    return Snapshot(snapshots_dir(data_dir) / version)
+    try:
+        return Snapshot(snapshots_dir(data_dir) / version)
+    except SnapshotError as exc:
+        raise SnapshotError(f"{CURRENT} names {version!r}, which cannot be loaded: {exc}") from exc

@@ -7,15 +7,25 @@ models in `service.schemas`; the answers from `service.answers`.
 from __future__ import annotations
 
 import logging
+from pathlib import PurePath
+from typing import Any
+from urllib.parse import urlsplit
 
 import orjson
 from flask import Response, request
 from flask_openapi3 import APIBlueprint, OpenAPI, Tag
 from flask_openapi3.types import ResponseDict
 
-from indexer.clean import clean_text
+from indexer.clean import DocumentRefused, DocumentTooLarge, Limits, clean_text
 from service import answers, metrics
-from service.errors import ArticleNotFound, EmptyText, NoSnapshot
+from service.errors import (
+    ArticleNotFound,
+    EmptyText,
+    MarkupTooComplex,
+    NoSnapshot,
+    PayloadTooLarge,
+    redact_paths,
+)
 from service.ranking import resolve
 from service.schemas import (
     ArticlePath,
@@ -26,6 +36,7 @@ from service.schemas import (
     RelatedBody,
     RelatedQuery,
     RelatedResponse,
+    SnapshotResponse,
 )
 from service.state import State, state
 
@@ -36,13 +47,21 @@ related_tag = Tag(name="related", description="Related-article lists")
 articles_tag = Tag(name="articles", description="Indexed articles and the snapshot")
 ops_tag = Tag(name="operations", description="Health, readiness and metrics")
 
-ERRORS: ResponseDict = {400: ErrorResponse, 404: ErrorResponse, 503: ErrorResponse}
+# 414: gunicorn refuses a request line over its limit before the app sees it.
+ERRORS: ResponseDict = {
+    400: ErrorResponse,
+    404: ErrorResponse,
+    414: ErrorResponse,
+    503: ErrorResponse,
+}
 BODY_ERRORS: ResponseDict = {
     400: ErrorResponse,
     413: ErrorResponse,
     415: ErrorResponse,
     422: ErrorResponse,
+    503: ErrorResponse,
 }
+TEXT_PLAIN: dict[str, Any] = {"content": {"text/plain": {"schema": {"type": "string"}}}}
 
 v1 = APIBlueprint("v1", __name__, url_prefix="/v1")
 
@@ -125,19 +144,37 @@ def related_get(path: ArticlePath, query: RelatedQuery) -> Response:
     return response
 
 
-@v1.post("/related", tags=[related_tag], responses={200: RelatedResponse, **ERRORS, **BODY_ERRORS})
+@v1.post("/related", tags=[related_tag], responses={200: RelatedResponse, **BODY_ERRORS})
 def related_post(body: RelatedBody) -> Response:
     """Related articles for a text that is not indexed yet (a draft, a page just published).
 
     The text is cleaned like indexed bodies (HTML and boilerplate removed) and
-    embedded on the fly; the model is loaded on the first such request.
+    embedded on the fly (the model loads when a worker starts). Every
+    step is bounded by the `MORELIKE_POST_*` settings, so that one hostile body
+    is refused (413, 422) or answered within about a second, never holding a
+    worker until gunicorn kills it.
     """
     st = state()
     snapshot = st.holder.get()
+    settings = st.settings
+    field = "html" if body.html is not None else "text"
     raw = body.html if body.html is not None else body.text or ""
-    text = clean_text(raw, title=body.title)
+    limits = Limits(
+        max_chars=settings.post_max_chars,
+        max_elements=settings.post_max_elements,
+        max_depth=settings.post_max_depth,
+        max_words=settings.post_max_words,
+        extract_seconds=settings.post_extract_seconds,
+    )
+    try:
+        text = clean_text(raw, title=body.title, limits=limits)
+    except DocumentTooLarge as exc:
+        raise PayloadTooLarge(f"`{field}` {exc}") from exc
+    except DocumentRefused as exc:
+        raise MarkupTooComplex(
+            f"`{field}` {exc}", details=[{"field": field, "message": str(exc)}]
+        ) from exc
     if not text.strip():
-        field = "html" if body.html is not None else "text"
         raise EmptyText(f"`{field}` is empty after cleaning (markup and boilerplate removed)")
     ranking = resolve(
         st.settings.ranking, **body.model_dump(exclude={"title", "text", "html", "url"})
@@ -183,7 +220,26 @@ def article_get(path: ArticlePath) -> Response:
     return _cacheable(_json(body), tag, st, snapshot.version)
 
 
-@v1.get("/snapshot", tags=[articles_tag], responses={200: None, 503: ErrorResponse})
+def public_source(source: str | None) -> str | None:
+    """What a client may see of a build's source: a file's name, a URL's host and path.
+
+    The manifest records the source as given to the build (an absolute path, a
+    URL that may carry credentials); the service shows no more than its name.
+    """
+    if not source:
+        return source
+    parts = urlsplit(source)
+    if parts.scheme and parts.hostname:
+        port = f":{parts.port}" if parts.port else ""
+        return f"{parts.scheme}://{parts.hostname}{port}{parts.path}"
+    return PurePath(source).name
+
+
+@v1.get(
+    "/snapshot",
+    tags=[articles_tag],
+    responses={200: SnapshotResponse, 304: None, 503: ErrorResponse},
+)
 def snapshot_get() -> Response:
     """The manifest of the snapshot being served (version, model, counts, index, build)."""
     st = state()
@@ -191,7 +247,8 @@ def snapshot_get() -> Response:
     tag = answers.etag(snapshot.version, "manifest")
     if _not_modified(tag):
         return _cacheable(Response(status=304), tag, st, snapshot.version)
-    return _cacheable(_json(orjson.dumps(snapshot.manifest)), tag, st, snapshot.version)
+    manifest = {**snapshot.manifest, "source": public_source(snapshot.manifest.get("source"))}
+    return _cacheable(_json(orjson.dumps(manifest)), tag, st, snapshot.version)
 
 
 def register_ops(app: OpenAPI) -> None:
@@ -212,14 +269,20 @@ def register_ops(app: OpenAPI) -> None:
             "ready": False,
             "snapshot": None,
             "redis": redis_state,
-            "model": "loaded" if st.embedders.loaded else "not loaded",
+            "model": st.embedders.status,
         }
         try:
             snapshot = st.holder.get()
         except NoSnapshot as exc:
-            out["error"] = {"code": exc.code, "message": exc.message}
+            out["error"] = {
+                "code": exc.code,
+                "message": redact_paths(exc.message, st.settings.data_dir),
+            }
             return _json(orjson.dumps(out), status=503)
         loaded = st.holder.loaded
+        problem = st.holder.problem
+        if problem:  # still serving, but the data dir needs a look
+            out["problem"] = redact_paths(problem, st.settings.data_dir)
         out["ready"] = True
         out["snapshot"] = {
             "version": snapshot.version,
@@ -228,7 +291,7 @@ def register_ops(app: OpenAPI) -> None:
         }
         return _json(orjson.dumps(out))
 
-    @app.get("/metrics", tags=[ops_tag], responses={200: None})
+    @app.get("/metrics", tags=[ops_tag], responses={200: TEXT_PLAIN})
     def metrics_get() -> Response:
         """Prometheus metrics of all workers."""
         body, content_type = metrics.render()

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import html
 import logging
+import re
 import time
 from importlib import metadata
 from typing import Any
@@ -74,8 +78,12 @@ def validation_error(exc: ValidationError) -> Response:
 
 
 def _check_json_body() -> None:
-    """Refuse a POST body that is too large, not JSON, or not parseable, before validation."""
-    if request.method != "POST":
+    """Refuse a POST body that is too large, not JSON, or not parseable, before validation.
+
+    A request that matches no route, or a route without POST, is left to the
+    router's 404 or 405: its body is never looked at.
+    """
+    if request.method != "POST" or request.routing_exception is not None:
         return
     limit = request.max_content_length
     if limit is not None and request.content_length is not None and request.content_length > limit:
@@ -94,6 +102,89 @@ def _check_json_body() -> None:
     if not isinstance(data, dict):
         kind = JSON_TYPES.get(type(data), type(data).__name__)
         raise InvalidBody(f"the body must be a JSON object, not {kind}")
+
+
+# JSON and text answers are never a document: nothing in them may load or run.
+API_CSP = "default-src 'none'; frame-ancestors 'none'"
+INLINE_SCRIPT = re.compile(r"<script(?![^>]*\ssrc=)[^>]*>(.*?)</script>", re.S | re.I)
+INLINE_STYLE = re.compile(r"<style[^>]*>(.*?)</style>", re.S | re.I)
+INLINE_HANDLER = re.compile(r"\son[a-z]+\s*=\s*\"([^\"]*)\"", re.I)
+
+
+def _hashes(pattern: re.Pattern[str], page: str, *, unescape: bool = False) -> list[str]:
+    found = []
+    for match in pattern.finditer(page):
+        text = html.unescape(match.group(1)) if unescape else match.group(1)
+        digest = base64.b64encode(hashlib.sha256(text.encode()).digest()).decode()
+        found.append(f"'sha256-{digest}'")
+    return sorted(set(found))
+
+
+def page_csp(page: str) -> str:
+    """A Content-Security-Policy for one HTML page (the docs): its own inline code and no other.
+
+    The docs pages (Swagger UI from flask-openapi3-swagger) load their scripts,
+    styles and images from this origin and carry a few inline blocks; each of
+    those is allowed by its hash, computed from the page as served, so an
+    upgrade of the package cannot silently break the page and nothing injected
+    into it can run.
+    """
+    scripts = _hashes(INLINE_SCRIPT, page)
+    handlers = _hashes(INLINE_HANDLER, page, unescape=True)
+    styles = _hashes(INLINE_STYLE, page)
+    script_src = ["'self'", *scripts]
+    if handlers:
+        script_src += ["'unsafe-hashes'", *handlers]
+    return "; ".join(
+        [
+            "default-src 'none'",
+            "script-src " + " ".join(script_src),
+            "style-src " + " ".join(["'self'", *styles]),
+            "img-src 'self' data:",
+            "font-src 'self' data:",
+            "connect-src 'self'",
+            "base-uri 'none'",
+            "form-action 'self'",
+            "frame-ancestors 'none'",
+        ]
+    )
+
+
+def security_headers(response: Response) -> None:
+    """Headers every answer carries: no MIME sniffing, no framing, a CSP.
+
+    Error bodies repeat what a client sent; `nosniff` keeps a browser from
+    reading JSON as HTML, and the API's CSP makes any answer inert if opened.
+    HTML pages (only the docs) get a policy made from their own inline code.
+    """
+    headers = response.headers
+    headers["X-Content-Type-Options"] = "nosniff"
+    headers["X-Frame-Options"] = "DENY"
+    if (
+        response.status_code == 200
+        and response.mimetype == "text/html"
+        and not response.is_streamed
+    ):
+        headers["Content-Security-Policy"] = page_csp(response.get_data(as_text=True))
+    else:
+        headers["Content-Security-Policy"] = API_CSP
+
+
+def tidy_openapi(doc: dict[str, Any]) -> None:
+    """Make flask-openapi3's document valid and true, in place (it is cached and served as is).
+
+    It writes `securitySchemes: null` when there are none (invalid: schemathesis
+    and other tools refuse the whole document), and documents a 422 holding an
+    array on every operation, while only a JSON body is answered with 422, in
+    the one error shape the operation already declares.
+    """
+    components = doc.get("components", {})
+    if components.get("securitySchemes") is None:
+        components.pop("securitySchemes", None)
+    for item in doc.get("paths", {}).values():
+        for operation in item.values():
+            if "requestBody" not in operation:
+                operation.get("responses", {}).pop("422", None)
 
 
 def _build_state(settings: Settings, embedder: Embedder | None) -> State:
@@ -135,7 +226,7 @@ def build_app(settings: Settings | None = None, *, embedder: Embedder | None = N
     )
     app.config["MAX_CONTENT_LENGTH"] = settings.max_body_bytes
     app.extensions[EXTENSION] = _build_state(settings, embedder)
-    register_error_handlers(app)
+    register_error_handlers(app, settings.data_dir)
     app.register_api(v1)
     register_ops(app)
 
@@ -157,6 +248,7 @@ def build_app(settings: Settings | None = None, *, embedder: Embedder | None = N
             metrics.LATENCY.labels(endpoint).observe(time.perf_counter() - started)
         if response.status_code >= 400:
             response.headers["Cache-Control"] = "no-store"
+        security_headers(response)
         return response
 
     if settings.cors_origins:
@@ -170,4 +262,5 @@ def build_app(settings: Settings | None = None, *, embedder: Embedder | None = N
             expose_headers=["ETag", "X-Snapshot", "X-Cache"],
             max_age=86_400,
         )
+    tidy_openapi(app.api_doc)  # last: the document is generated once, from the routes so far
     return app

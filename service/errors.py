@@ -2,13 +2,17 @@
 
 Every error response is `{"error": {"code": ..., "message": ...}}` with a status
 that means what it says. Unexpected exceptions are logged with their traceback
-and answered without one.
+and answered without one. What a client sent and an error message repeats (an
+unknown id, a parameter's name) is JSON-escaped so that no error body contains
+markup, and server-side messages (5xx) never show an absolute path.
 """
 
 from __future__ import annotations
 
 import logging
+import re
 import sqlite3
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 import orjson
@@ -70,6 +74,13 @@ class InvalidBody(ApiError):
     code = "invalid_body"
 
 
+class MarkupTooComplex(ApiError):
+    """HTML nested too deep or with too many elements to clean on the request path."""
+
+    status = 422
+    code = "markup_too_complex"
+
+
 class EmptyText(ApiError):
     """Text (or HTML) that has nothing left after cleaning."""
 
@@ -91,26 +102,65 @@ class Unavailable(ApiError):
     code = "unavailable"
 
 
+# `<`, `>` and `&` only occur inside JSON strings, where their \u escapes mean the same.
+_MARKUP_ESCAPES = ((b"&", b"\\u0026"), (b"<", b"\\u003c"), (b">", b"\\u003e"))
+_ABSOLUTE_PATH = re.compile(r"(?<![\w.~/:-])/[^\s'\"`:;,()]+")
+
+
 def error_body(status: int, code: str, message: str, details: Any = None) -> Response:
-    """The JSON error response."""
+    """The JSON error response, with markup characters escaped.
+
+    Messages may repeat what the client sent (`<script>` as an article id);
+    escaped, a body cannot be rendered as markup even by a client that ignores
+    its type.
+    """
     error: dict[str, Any] = {"code": code, "message": message}
     if details:
         error["details"] = details
-    return Response(orjson.dumps({"error": error}), status=status, mimetype="application/json")
+    body = orjson.dumps({"error": error})
+    for raw, escaped in _MARKUP_ESCAPES:
+        body = body.replace(raw, escaped)
+    return Response(body, status=status, mimetype="application/json")
+
+
+def redact_paths(text: str, data_dir: Path | None = None) -> str:
+    """`text` without absolute paths: the data dir is named as such, other paths by basename.
+
+    Server-side messages ("no snapshot yet in /srv/...", a loader's OSError) are
+    logged in full; what a client sees must not map the server's disk.
+    """
+    if data_dir is not None:
+        for root in {str(data_dir), str(Path(data_dir).resolve())}:
+            text = re.sub(rf"(?<![\w./~-]){re.escape(root)}(?![\w./-])", "the data dir", text)
+
+    def basename(match: re.Match[str]) -> str:
+        return PurePosixPath(match.group(0)).name or "/"
+
+    return _ABSOLUTE_PATH.sub(basename, text)
 
 
 def _http_code(exc: HTTPException) -> str:
     return (exc.name or "error").lower().replace(" ", "_").replace("-", "_")
 
 
-def register_error_handlers(app: Flask) -> None:
-    """Translate every exception into the JSON error shape."""
+def _http_headers(exc: HTTPException) -> dict[str, str]:
+    """Headers an HTTP error must carry besides its body (`Allow` on a 405)."""
+    return {k: v for k, v in exc.get_headers() if k.lower() != "content-type"}
+
+
+def register_error_handlers(app: Flask, data_dir: Path | None = None) -> None:
+    """Translate every exception into the JSON error shape.
+
+    `data_dir` is redacted from the messages of 5xx answers (see `redact_paths`).
+    """
 
     @app.errorhandler(ApiError)
     def _api_error(exc: ApiError) -> Response:
+        message = exc.message
         if exc.status >= 500:
-            logger.warning("%s: %s", exc.code, exc.message)
-        return error_body(exc.status, exc.code, exc.message, exc.details)
+            logger.warning("%s: %s", exc.code, message)
+            message = redact_paths(message, data_dir)
+        return error_body(exc.status, exc.code, message, exc.details)
 
     @app.errorhandler(HTTPException)
     def _http_error(exc: HTTPException) -> Response:
@@ -120,7 +170,9 @@ def register_error_handlers(app: Flask) -> None:
         status = exc.code or 500
         if status == 413:
             return error_body(413, "payload_too_large", "request body is too large")
-        return error_body(status, _http_code(exc), exc.description or exc.name)
+        response = error_body(status, _http_code(exc), exc.description or exc.name)
+        response.headers.update(_http_headers(exc))
+        return response
 
     @app.errorhandler(SnapshotError)
     @app.errorhandler(sqlite3.Error)

@@ -5,7 +5,8 @@ the repository's `gunicorn.conf.py` re-exports it, so plain `gunicorn` in the
 repository root (or with `-c /etc/morelike/gunicorn.conf.py` in the image) runs
 the same thing.
 
-- Workers and threads from the environment; `gthread` workers when threads > 1.
+- Workers and threads from the environment; `service.worker.BufferedThreadWorker`
+  (gthread that reads each request whole before a thread takes it).
 - The app is loaded in the master before forking (`preload_app`): the first
   snapshot's pages and the imported libraries are shared by every worker.
   Each worker then watches `CURRENT` on its own.
@@ -21,11 +22,11 @@ import gc
 import logging
 import os
 import tempfile
-import threading
 from pathlib import Path
 from typing import Any
 
 from service.settings import SettingsError, load_settings
+from service.worker import configure as configure_worker
 
 _log = logging.getLogger(__name__)
 
@@ -67,7 +68,10 @@ wsgi_app = "service:create_app()"
 bind = [f"{_host}:{_settings.port}"]
 workers = _settings.workers
 threads = _settings.threads
-worker_class = "gthread" if _settings.threads > 1 else "sync"
+# gthread whose event loop reads each request whole before a thread takes it:
+# slow or half-open clients wait in the poller, not in a thread (service/worker.py)
+worker_class = configure_worker(_settings.request_read_timeout, _settings.max_body_bytes)
+http2_cleartext = "off"
 preload_app = True
 timeout = _settings.timeout
 graceful_timeout = _settings.graceful_timeout
@@ -121,27 +125,41 @@ def pre_fork(server: Any, worker: Any) -> None:
     gc.freeze()
 
 
+def on_starting(server: Any) -> None:
+    """In the master, before forking: drop its gauges, import the model's libraries.
+
+    The master preloaded the app but serves nothing, so its gauges must not count
+    (see service.metrics). Importing sentence-transformers (torch) here, once,
+    lets every worker share those pages and load only the weights when it starts.
+    """
+    from service import metrics
+
+    metrics.forget_master(os.getpid())
+    if _settings.preload_model:
+        _import_model_libraries()
+
+
+def _import_model_libraries() -> None:
+    """Import the embedding libraries without running them (no thread pool starts before fork)."""
+    try:
+        import sentence_transformers  # noqa: F401
+    except Exception:  # each worker tries again, and reports it, when it loads the model
+        _log.exception("importing sentence-transformers in the master failed")
+
+
 def post_fork(server: Any, worker: Any) -> None:
-    """Per worker: FAISS threads as OMP_NUM_THREADS says (1 by default), then check CURRENT."""
+    """Per worker, before it takes requests: FAISS threads, then `State.start_worker`.
+
+    That chooses and warms the snapshot (not the master's if CURRENT has moved),
+    publishes the worker's gauges and starts loading the model in the background.
+    """
     import faiss
 
     faiss.omp_set_num_threads(int(os.environ.get("OMP_NUM_THREADS") or 1))
     try:
-        state = server.app.wsgi().extensions["morelike"]
-        state.holder.start()
+        server.app.wsgi().extensions["morelike"].start_worker()
     except Exception:  # the first request retries; never stop a worker from booting
-        _log.exception("worker %s: snapshot start failed", worker.pid)
-        return
-    if _settings.preload_model:
-        threading.Thread(target=_load_model, args=(state,), daemon=True).start()
-
-
-def _load_model(state: Any) -> None:
-    """Load the embedding model in the background so the first POST does not wait for it."""
-    try:
-        state.embedders.for_snapshot(state.holder.get())
-    except Exception:  # POST will report it; GETs never need the model
-        _log.exception("preloading the embedding model failed")
+        _log.exception("worker %s: start failed", worker.pid)
 
 
 def child_exit(server: Any, worker: Any) -> None:

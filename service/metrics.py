@@ -5,6 +5,12 @@ gunicorn configuration) before any worker imports this module: every worker
 writes its values to files there and `/metrics` merges them. A dead worker's
 files are marked by the `child_exit` hook. Without the variable (tests, a
 single process) the default registry is used.
+
+Gauges are merged over live processes (`live*` modes), and only workers count:
+the master, which imports everything before forking and serves nothing, drops
+its own gauge files when it starts (`forget_master`), and every worker sets
+each gauge when it starts, so no 0 from a process that never set it leaks
+into a `livemin`.
 """
 
 from __future__ import annotations
@@ -44,7 +50,7 @@ CACHE_ERRORS = Counter(
 )
 REDIS_UP = Gauge(
     "morelike_redis_up",
-    "1 while every worker reaches Redis (0 if one is backing off)",
+    "1 while every worker reaches Redis (0 if one is backing off, or none is configured)",
     multiprocess_mode="livemin",
 )
 COMPUTED = Counter(
@@ -63,8 +69,8 @@ SNAPSHOT_LOADED_AT = Gauge(
 )
 MODEL_LOADED = Gauge(
     "morelike_model_loaded",
-    "1 when a worker has loaded the embedding model",
-    multiprocess_mode="livemax",
+    "1 when every worker has loaded the embedding model",
+    multiprocess_mode="livemin",
 )
 
 
@@ -80,6 +86,15 @@ def render() -> tuple[bytes, str]:
         _multiprocess.MultiProcessCollector(registry)
         return generate_latest(registry), CONTENT_TYPE_LATEST
     return generate_latest(REGISTRY), CONTENT_TYPE_LATEST
+
+
+def forget_master(pid: int) -> None:
+    """Drop the gunicorn master's gauge values (called from `on_starting`, before forking).
+
+    The master imports the app (and so creates every gauge at 0) but never
+    serves; left in place, its zeros would win every `livemin`.
+    """
+    mark_process_dead(pid)
 
 
 def mark_process_dead(pid: int) -> None:

@@ -17,7 +17,7 @@ from pathlib import Path
 import click
 
 from indexer.cli import data_dir_option, fail
-from indexer.snapshot import ARTICLES_FILE, current_version, snapshots_dir
+from indexer.snapshot import ARTICLES_FILE, readable_current, snapshots_dir
 from service.settings import Settings, SettingsError, load_settings
 
 DEFAULT_CONFIG = "python:service.gunicorn_conf"
@@ -25,7 +25,7 @@ DEFAULT_CONFIG = "python:service.gunicorn_conf"
 
 def example_id(data_dir: Path) -> str | None:
     """An article id of the current snapshot, for the curl line (None when there is none)."""
-    version = current_version(data_dir)
+    version = readable_current(data_dir)
     if version is None:
         return None
     path = snapshots_dir(data_dir) / version / ARTICLES_FILE

@@ -36,7 +36,9 @@ class Settings(BaseSettings):
     model: str | None = Field(
         None, description="Embedding model for POST (default: the snapshot's)"
     )
-    preload_model: bool = Field(False, description="Load the model when a worker starts")
+    preload_model: bool = Field(
+        True, description="Load the model when a worker starts (false: on the first POST)"
+    )
 
     # gunicorn
     host: str = "127.0.0.1"
@@ -46,6 +48,9 @@ class Settings(BaseSettings):
     timeout: int = Field(30, ge=1, description="Seconds before a silent worker is restarted")
     graceful_timeout: int = Field(30, ge=1)
     keepalive: int = Field(5, ge=0)
+    request_read_timeout: float = Field(
+        10.0, gt=0, le=300, description="Seconds a client has to send a whole request (then 408)"
+    )
     max_requests: int = Field(20_000, ge=0, description="Restart a worker after this many")
     max_requests_jitter: int = Field(2_000, ge=0)
     access_log: bool = True
@@ -63,6 +68,22 @@ class Settings(BaseSettings):
     http_max_age: int = Field(300, ge=0, description="Cache-Control max-age, seconds")
     cors_origins: Annotated[list[str], NoDecode] = Field(default_factory=list)
     max_body_bytes: int = Field(1_000_000, ge=1_024)
+    # POST /v1/related cleans and embeds on the request path: bound every step.
+    post_max_chars: int = Field(
+        500_000, ge=1_000, description="Longest `text` or `html` a POST may send (then 413)"
+    )
+    post_max_elements: int = Field(
+        10_000, ge=100, description="Most HTML elements in a POSTed body (then 422)"
+    )
+    post_max_depth: int = Field(
+        100, ge=8, le=255, description="Deepest HTML nesting in a POSTed body (then 422)"
+    )
+    post_max_words: int = Field(
+        2_000, ge=50, description="Words of a POSTed text that are embedded: the first ones"
+    )
+    post_extract_seconds: float = Field(
+        1.0, gt=0, le=30, description="Time for main-text extraction, then a plain tag strip"
+    )
 
     # Ranking knobs: their own prefix, MORELIKE_RANK_*.
     ranking: RankingSettings = Field(default_factory=RankingSettings)

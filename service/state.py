@@ -1,16 +1,21 @@
 """What one app holds: settings, the snapshot holder, the cache and the embedding model.
 
-Built once by `create_app` and kept in `app.extensions["morelike"]`. The model
-is loaded only when an endpoint needs to embed (`POST /v1/related`), once per
-process, under a lock so concurrent first requests do not load it twice.
+Built once by `create_app` and kept in `app.extensions["morelike"]`. Under
+gunicorn, `State.start_worker` runs in each worker before it takes requests:
+it warms the snapshot and loads the embedding model (`POST /v1/related` needs
+it) in the background, so neither the first GET nor the first POST pays for a
+cold start. The model is loaded once per process, under a lock, so a POST that
+comes while it loads waits for that load instead of starting another.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
+import time
 from dataclasses import dataclass
 
+import numpy as np
 from flask import current_app
 
 from indexer.embedder import DEFAULT_MODEL, Embedder, ModelNotFound
@@ -18,21 +23,26 @@ from indexer.snapshot import Snapshot
 from service import metrics
 from service.cache import LocalCache, ResponseCache
 from service.errors import Unavailable
+from service.ranking import related, resolve, source_from_row
+from service.ranking.view import view_of
 from service.settings import Settings
 from service.snapshots import SnapshotHolder
 
 logger = logging.getLogger(__name__)
 
 EXTENSION = "morelike"
+WARM_QUERIES = 8  # searches run on a new snapshot before it serves
 
 
 class EmbedderPool:
-    """Embedders by model name, created and loaded on first use."""
+    """Embedders by model name, created and loaded once per process, under a lock."""
 
     def __init__(self, model: str | None, preset: Embedder | None = None) -> None:
         self.model = model
         self._embedders: dict[str, Embedder] = {}
         self._lock = threading.Lock()
+        self._preloading = False
+        self._preload_error: str | None = None
         if preset is not None:
             self._embedders[preset.model_name] = preset
 
@@ -41,30 +51,69 @@ class EmbedderPool:
         """Whether this process has a model in memory."""
         return bool(self._embedders) and any(e._model is not None for e in self._embedders.values())
 
+    @property
+    def status(self) -> str:
+        """`loaded`, `loading`, `failed` or `not loaded`, for /readyz."""
+        if self.loaded:
+            return "loaded"
+        if self._preloading:
+            return "loading"
+        return "failed" if self._preload_error else "not loaded"
+
+    def name_for(self, snapshot: Snapshot | None) -> str:
+        """The model to embed with: the configured one, else the snapshot's, else the bundled."""
+        info = (snapshot.manifest.get("model") or {}) if snapshot is not None else {}
+        return self.model or info.get("name") or DEFAULT_MODEL
+
     def for_snapshot(self, snapshot: Snapshot) -> Embedder:
         """The loaded embedder for the snapshot's model (or the configured one)."""
-        info = snapshot.manifest.get("model", {})
-        name = self.model or info.get("name") or DEFAULT_MODEL
-        embedder = self._embedders.get(name)
-        if embedder is None or embedder._model is None:
-            with self._lock:
-                embedder = self._embedders.get(name)
-                if embedder is None:
-                    try:
-                        embedder = Embedder(name)
-                    except ModelNotFound as exc:
-                        raise Unavailable(str(exc)) from exc
-                    self._embedders[name] = embedder
-                if embedder._model is None:
-                    logger.info("loading the embedding model %s for POST /v1/related", name)
-                    _ = embedder.model  # load inside the lock: once per process
-                    metrics.MODEL_LOADED.set(1)
-        dim = info.get("dimension")
+        embedder = self._load(self.name_for(snapshot))
+        dim = (snapshot.manifest.get("model") or {}).get("dimension")
         if dim and embedder.dimension != int(dim):
             raise Unavailable(
                 f"model {embedder.model_name} gives {embedder.dimension}-d vectors, "
                 f"snapshot {snapshot.version} has {dim}-d ones"
             )
+        return embedder
+
+    def preload(self, snapshot: Snapshot | None) -> None:
+        """Load the model and run one encode now, so the first POST does not wait for either.
+
+        Runs in a worker's background thread; a failure is logged, and POST
+        answers 503 with the reason as it would without preloading.
+        """
+        self._preloading = True
+        started = time.perf_counter()
+        try:
+            embedder = self._load(self.name_for(snapshot))
+            embedder.encode_articles([("Warm-up", "The first encode sets up the tokenizer.")])
+        except Exception as exc:  # a background thread: nobody else would see it
+            self._preload_error = str(exc)
+            unexpected = not isinstance(exc, Unavailable)
+            logger.error("preloading the embedding model failed: %s", exc, exc_info=unexpected)
+            return
+        finally:
+            self._preloading = False
+        logger.info(
+            "embedding model %s ready in %.1f s", embedder.model_name, time.perf_counter() - started
+        )
+
+    def _load(self, name: str) -> Embedder:
+        embedder = self._embedders.get(name)
+        if embedder is not None and embedder._model is not None:
+            return embedder
+        with self._lock:
+            embedder = self._embedders.get(name)
+            if embedder is None:
+                try:
+                    embedder = Embedder(name)
+                except ModelNotFound as exc:
+                    raise Unavailable(str(exc)) from exc
+                self._embedders[name] = embedder
+            if embedder._model is None:
+                logger.info("loading the embedding model %s", name)
+                _ = embedder.model  # load inside the lock: once per process
+                metrics.MODEL_LOADED.set(1)
         return embedder
 
 
@@ -77,6 +126,44 @@ class State:
     cache: ResponseCache
     embedders: EmbedderPool
     hot: LocalCache[tuple[str, bytes]]
+
+    def start_worker(self) -> None:
+        """Make this process a serving worker (gunicorn's `post_fork`).
+
+        Publishes this worker's gauges, chooses and warms its snapshot, starts
+        its watcher and, unless `MORELIKE_PRELOAD_MODEL=false`, loads the model
+        in the background, so no client request pays for any of it.
+        """
+        self.holder.publish_gauges()  # at once: a gauge this worker never set reads 0
+        store = self.cache.store
+        if store is not None:  # each worker's own value: the gauge is a min over workers
+            metrics.REDIS_UP.set(1 if store.ping() else 0)
+        self.holder.start(warm=self.warm_snapshot)
+        if self.settings.preload_model:
+            loaded = self.holder.loaded
+            threading.Thread(
+                target=self.embedders.preload,
+                args=(loaded.snapshot if loaded else None,),
+                name="morelike-model-preload",
+                daemon=True,
+            ).start()
+
+    def warm_snapshot(self, snapshot: Snapshot) -> None:
+        """Do what a snapshot's first requests would, before it serves.
+
+        Builds the per-snapshot arrays (`view_of`), the calibrated floors for the
+        configured ranking, pages in the index around a few articles with real
+        searches and loads the term model POST uses. Files that fail here make
+        the holder refuse the snapshot.
+        """
+        ranking = resolve(self.settings.ranking)
+        now = time.time()
+        view_of(snapshot)
+        rows = np.unique(np.linspace(0, snapshot.count - 1, min(WARM_QUERIES, snapshot.count)))
+        for row in rows.astype(int).tolist():
+            items = related(snapshot, source_from_row(snapshot, row), ranking, now)
+            snapshot.articles_at([item.row for item in items])
+        _ = snapshot.terms
 
 
 def state() -> State:

@@ -185,6 +185,8 @@ class LiveServer:
         environ.pop("PROMETHEUS_MULTIPROC_DIR", None)
         environ.update({f"MORELIKE_{k.upper()}": str(v) for k, v in env.items()})
         environ.setdefault("MORELIKE_ACCESS_LOG", "false")
+        # tests about the model ask for it: a preloading master imports torch (seconds of CPU)
+        environ.setdefault("MORELIKE_PRELOAD_MODEL", "false")
         self.log_path = log
         self._log = log.open("w")
         self.proc = subprocess.Popen(

@@ -15,7 +15,6 @@ import numpy as np
 import pytest
 from click.testing import CliRunner
 
-from indexer.cli import cli
 from indexer.embedder import Embedder
 from indexer.snapshot import (
     Snapshot,
@@ -25,6 +24,7 @@ from indexer.snapshot import (
     load_current,
     snapshots_dir,
 )
+from service.cli import cli
 from tests.conftest import SMALL_CORPUS, build_into
 
 MORELIKE = str(Path(sys.executable).parent / "morelike")

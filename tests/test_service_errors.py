@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import random
 import shutil
 import string
@@ -10,6 +11,9 @@ from typing import Any
 from urllib.parse import quote
 
 import pytest
+
+from service.api import public_source
+from service.errors import redact_paths
 
 
 def assert_error(response: Any, status: int, code: str | None = None) -> dict[str, Any]:
@@ -159,3 +163,142 @@ def test_no_input_gives_a_500(client: Any) -> None:
         response = post(client, body)
         assert response.status_code < 500, (body, response.data)
         assert response.status_code == 200 or response.get_json()["error"]["code"]
+
+
+@pytest.mark.parametrize(
+    ("method", "url", "allowed"),
+    [
+        ("POST", "/healthz", {"GET", "HEAD", "OPTIONS"}),
+        ("TRACE", "/readyz", {"GET", "HEAD", "OPTIONS"}),
+        ("DELETE", "/v1/articles/space-1/related", {"GET", "HEAD", "OPTIONS"}),
+        ("PUT", "/v1/snapshot", {"GET", "HEAD", "OPTIONS"}),
+        ("GET", "/v1/related", {"POST", "OPTIONS"}),
+    ],
+)
+def test_method_not_allowed_says_what_is(client: Any, method: str, url: str, allowed: set) -> None:
+    response = client.open(url, method=method)
+    assert_error(response, 405, "method_not_allowed")
+    assert {m.strip() for m in response.headers["Allow"].split(",")} == allowed
+
+
+@pytest.mark.parametrize("url", ["/healthz", "/metrics", "/v1/snapshot", "/v1/articles/space-1"])
+def test_post_to_a_get_route_is_405_before_any_body_check(client: Any, url: str) -> None:
+    """The body of a request the route cannot take is never looked at (no 415, 413 or 400)."""
+    for kwargs in ({}, {"data": "x", "content_type": "text/plain"}, {"data": "{", "json": None}):
+        response = client.post(url, **{k: v for k, v in kwargs.items() if v is not None})
+        assert_error(response, 405, "method_not_allowed")
+        assert "GET" in response.headers["Allow"]
+
+
+def test_post_to_an_unknown_route_is_404(client: Any) -> None:
+    assert_error(client.post("/v2/related", data="x", content_type="text/plain"), 404)
+
+
+def test_post_schema_requires_text_or_html_as_the_server_does(client: Any) -> None:
+    """The document says what the validator demands: one of `text` and `html`, not blank."""
+    schema = client.get("/openapi.json").get_json()["components"]["schemas"]["RelatedBody"]
+    branches = [(b["required"], b["properties"]) for b in schema["oneOf"]]
+    assert branches == [(["text"], {"text": {"type": "string"}}),
+                        (["html"], {"html": {"type": "string"}})]  # fmt: skip
+    assert schema["properties"]["text"]["pattern"] == schema["properties"]["html"]["pattern"]
+    accepted = [{"text": "Rockets"}, {"html": "<p>Rockets</p>"}, {"text": None, "html": "<p>R</p>"}]
+    for body in accepted:
+        assert post(client, json.dumps(body)).status_code == 200, body
+    for body in ({}, {"title": "x"}, {"text": None}, {"text": "a", "html": "<p>b</p>"}):
+        assert_error(post(client, json.dumps(body)), 422, "invalid_body")
+
+
+MARKUP_INPUTS = [
+    "/v1/articles/%3Cscript%3Ealert(1)%3C%2Fscript%3E",
+    "/v1/articles/%3Cimg%20src=x%20onerror=alert(1)%3E/related",
+    "/v1/articles/space-1/related?%3Cscript%3E=1",
+    "/v1/articles/space-1/related?section=" + "%3Cb%3E" * 100,
+]
+
+
+@pytest.mark.parametrize("url", MARKUP_INPUTS)
+def test_error_bodies_never_carry_markup(client: Any, url: str) -> None:
+    """Input repeated in a message is JSON-escaped: the text is kept, markup is not."""
+    response = client.get(url)
+    assert 400 <= response.status_code < 500
+    raw = response.get_data()
+    assert b"<" not in raw and b">" not in raw
+    assert response.get_json()["error"]["message"]  # still valid JSON, with its message
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_markup_in_an_id_is_escaped_not_lost(client: Any) -> None:
+    response = client.get("/v1/articles/%3Cscript%3Ealert(1)%3C%2Fscript%3E")
+    assert b"\\u003cscript\\u003ealert(1)\\u003c/script\\u003e" in response.get_data()
+    assert "<script>alert(1)</script>" in response.get_json()["error"]["message"]
+
+
+def test_snapshot_endpoint_shows_only_the_sources_name(
+    client: Any, small_snapshot_dir: Path
+) -> None:
+    (manifest,) = (small_snapshot_dir / "snapshots").glob("*/manifest.json")
+    source = json.loads(manifest.read_text())["source"]
+    assert Path(source).is_absolute()  # what the build recorded, and the old answer showed
+    response = client.get("/v1/snapshot")
+    assert response.get_json()["source"] == Path(source).name
+    assert str(Path(source).parent) not in response.get_data(as_text=True)
+
+
+def test_no_snapshot_answers_do_not_show_the_data_dir(make_app: Any, tmp_path: Path) -> None:
+    data_dir = tmp_path / "private-data-dir"
+    data_dir.mkdir()
+    client = make_app(data_dir=data_dir).test_client()
+    responses = [
+        client.get("/v1/articles/space-1/related"),
+        client.get("/v1/snapshot"),
+        client.post("/v1/related", json={"text": "a"}),
+        client.get("/readyz"),
+    ]
+    for response in responses:
+        assert response.status_code == 503
+        text = response.get_data(as_text=True)
+        assert "private-data-dir" not in text and str(tmp_path) not in text
+        assert "morelike build" in response.get_json()["error"]["message"]
+
+
+def test_a_snapshot_that_fails_to_load_does_not_show_its_path(
+    make_app: Any, data_dir_copy: Path
+) -> None:
+    for manifest in (data_dir_copy / "snapshots").glob("*/manifest.json"):
+        manifest.write_text("{ not json")
+    client = make_app(data_dir=data_dir_copy).test_client()
+    for response in (client.get("/v1/articles/space-1"), client.get("/readyz")):
+        assert response.status_code == 503
+        text = response.get_data(as_text=True)
+        assert str(data_dir_copy) not in text and str(data_dir_copy.parent) not in text
+        assert response.get_json()["error"]["message"]
+
+
+def test_redact_paths() -> None:
+    root = Path("/srv/morelike/data")
+    cases = {
+        "no snapshot yet in /srv/morelike/data (run `morelike build`)":
+            "no snapshot yet in the data dir (run `morelike build`)",
+        "snapshot v1 failed to load: /srv/morelike/data/snapshots/v1/manifest.json: bad":
+            "snapshot v1 failed to load: manifest.json: bad",
+        "[Errno 2] No such file: '/opt/models/minilm/config.json'":
+            "[Errno 2] No such file: 'config.json'",
+        "see https://example.org/a/b and ids a/b": "see https://example.org/a/b and ids a/b",
+    }  # fmt: skip
+    for raw, public in cases.items():
+        assert redact_paths(raw, root) == public
+
+
+def test_public_source_drops_paths_and_credentials() -> None:
+    cases = {
+        "/srv/exports/articles.jsonl": "articles.jsonl",
+        "samples/written/": "written",
+        "postgresql://reader:s3cret@db.internal:5432/news?sslmode=require": (
+            "postgresql://db.internal:5432/news"
+        ),
+        "https://user:token@example.org/feed.xml#top": "https://example.org/feed.xml",
+        "": "",
+        None: None,
+    }
+    for raw, public in cases.items():
+        assert public_source(raw) == public

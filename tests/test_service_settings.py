@@ -97,13 +97,19 @@ def test_gunicorn_config(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Non
     conf = load_gunicorn_conf()
     assert conf.wsgi_app == "service:create_app()"
     assert conf.bind == ["[::1]:8123"]
-    assert conf.workers == 3 and conf.worker_class == "sync"
+    assert conf.workers == 3 and conf.threads == 1
+    assert conf.worker_class == "service.worker.BufferedThreadWorker"
     assert conf.preload_app is True
     assert conf.max_requests > 0 and conf.max_requests_jitter > 0
     assert conf.accesslog == "-" and conf.errorlog == "-"
     assert not list((tmp_path / "metrics").glob("*.db"))
     monkeypatch.setenv("MORELIKE_THREADS", "8")
-    assert load_gunicorn_conf().worker_class == "gthread"
+    monkeypatch.setenv("MORELIKE_REQUEST_READ_TIMEOUT", "4")
+    conf = load_gunicorn_conf()
+    assert conf.threads == 8 and conf.http2_cleartext == "off"
+    from service.worker import BufferedThreadWorker
+
+    assert BufferedThreadWorker.read_timeout == 4
 
 
 def test_gunicorn_config_refuses_malformed_settings(monkeypatch: pytest.MonkeyPatch) -> None:
