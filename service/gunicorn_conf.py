@@ -1,18 +1,21 @@
-"""gunicorn configuration for `service:create_app()`, read from the `MORELIKE_*` settings.
+"""gunicorn's configuration for the service, from one `Settings` object: the only place
+that prepares the worker processes.
 
-`morelike serve` runs gunicorn with this module (`-c python:service.gunicorn_conf`);
-the repository's `gunicorn.conf.py` re-exports it, so plain `gunicorn` in the
-repository root (or with `-c /etc/morelike/gunicorn.conf.py` in the image) runs
-the same thing.
+`options(settings)` gives every gunicorn setting and hook. `morelike serve` hands
+them to gunicorn in-process (`service.serve.ServiceApplication`) with the settings
+it read once; the repository's `gunicorn.conf.py` (also `/etc/morelike/` in the
+image) applies the same options for plain `gunicorn`, reading the `MORELIKE_*`
+environment. Nothing here runs on import.
 
-- Workers and threads from the environment; `service.worker.BufferedThreadWorker`
+- Workers and threads from the settings; `service.worker.BufferedThreadWorker`
   (gthread that reads each request whole before a thread takes it).
 - The app is loaded in the master before forking (`preload_app`): the first
-  snapshot's pages and the imported libraries are shared by every worker.
-  Each worker then watches `CURRENT` on its own.
+  snapshot's pages and the imported libraries are shared by every worker. Each
+  worker then chooses and warms its snapshot, watches `CURRENT` on its own and
+  loads the embedding model in the background (`State.start_worker`).
 - Prometheus multiprocess mode: a metrics directory is created (or taken from
-  `PROMETHEUS_MULTIPROC_DIR`) and emptied before the app is imported, and a
-  dead worker's live gauges are dropped.
+  `PROMETHEUS_MULTIPROC_DIR`) and emptied before the app is imported, the
+  master's gauges are dropped, and so are a dead worker's.
 - Timeouts, `max_requests` with jitter, access and error logs to stdout.
 """
 
@@ -25,118 +28,133 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from service.settings import SettingsError, load_settings
+from service.settings import Settings
 from service.worker import configure as configure_worker
 
 _log = logging.getLogger(__name__)
 
-try:
-    _settings = load_settings()
-except SettingsError as _exc:
-    raise SystemExit(f"error: {_exc}") from None
-
-# One BLAS/OpenMP thread per worker: workers are the parallelism, and threads of
-# several workers fighting over the cores make every numpy and FAISS call slower.
-for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
-    os.environ.setdefault(_var, "1")
-
-if not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
-    os.environ["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="morelike-metrics-")
+METRICS_ENV = "PROMETHEUS_MULTIPROC_DIR"
+EMPTIED_ENV = "MORELIKE_METRICS_DIR_EMPTIED"
 
 
-def _empty_metrics_dir() -> None:
-    """Values of an earlier run must not be merged in: empty the directory once, at start.
+def prepare_process() -> Path:
+    """Environment the workers inherit: one BLAS thread each, an empty metrics directory.
 
-    Done here, before gunicorn loads the app (hooks such as `on_starting` run after it).
+    Must run before the app (and with it prometheus_client) is imported: the
+    multiprocess directory is read at import. Emptied once per master, so values
+    of an earlier run are not merged in; a configuration reload (HUP) keeps the
+    live workers' files.
     """
-    directory = Path(os.environ["PROMETHEUS_MULTIPROC_DIR"])
-    if os.environ.get("MORELIKE_METRICS_DIR_EMPTIED") == str(directory):
-        return  # a configuration reload (HUP): live workers' files stay
-    directory.mkdir(parents=True, exist_ok=True)
-    for stale in directory.glob("*.db"):
-        stale.unlink(missing_ok=True)
-    os.environ["MORELIKE_METRICS_DIR_EMPTIED"] = str(directory)
+    # workers are the parallelism: threads of several workers fighting over the
+    # cores make every numpy and FAISS call slower
+    for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(name, "1")
+    if not os.environ.get(METRICS_ENV):
+        os.environ[METRICS_ENV] = tempfile.mkdtemp(prefix="morelike-metrics-")
+    directory = Path(os.environ[METRICS_ENV])
+    if os.environ.get(EMPTIED_ENV) != str(directory):
+        directory.mkdir(parents=True, exist_ok=True)
+        for stale in directory.glob("*.db"):
+            stale.unlink(missing_ok=True)
+        os.environ[EMPTIED_ENV] = str(directory)
+    return directory
 
 
-_empty_metrics_dir()
-
-_host = _settings.host
-if ":" in _host and not _host.startswith("["):
-    _host = f"[{_host}]"
-
-wsgi_app = "service:create_app()"
-bind = [f"{_host}:{_settings.port}"]
-workers = _settings.workers
-threads = _settings.threads
-# gthread whose event loop reads each request whole before a thread takes it:
-# slow or half-open clients wait in the poller, not in a thread (service/worker.py)
-worker_class = configure_worker(_settings.request_read_timeout, _settings.max_body_bytes)
-http2_cleartext = "off"
-preload_app = True
-timeout = _settings.timeout
-graceful_timeout = _settings.graceful_timeout
-keepalive = _settings.keepalive
-max_requests = _settings.max_requests
-max_requests_jitter = _settings.max_requests_jitter
-worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None
-proc_name = "morelike"
-control_socket_disable = True  # nothing uses it; it would need a writable home
-accesslog = "-" if _settings.access_log else None
-errorlog = "-"
-loglevel = _settings.log_level
-access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms'
-logconfig_dict: dict[str, Any] = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "root": {"level": _settings.log_level.upper(), "handlers": ["console"]},
-    "loggers": {
-        "gunicorn.error": {"level": _settings.log_level.upper(), "handlers": [], "propagate": True},
-        "gunicorn.access": {"level": "INFO", "handlers": [], "propagate": True},
-    },
-    "handlers": {
-        "console": {
-            "class": "logging.StreamHandler",
-            "formatter": "generic",
-            "stream": "ext://sys.stdout",
-        }
-    },
-    "formatters": {
-        "generic": {
-            "format": "%(asctime)s [%(process)d] %(levelname)s %(name)s: %(message)s",
-            "class": "logging.Formatter",
-        }
-    },
-}
+def _bind(settings: Settings) -> list[str]:
+    host = settings.host
+    if ":" in host and not host.startswith("["):
+        host = f"[{host}]"
+    return [f"{host}:{settings.port}"]
 
 
-def when_ready(server: Any) -> None:
-    """Log where the service listens."""
-    _log.info(
-        "morelike ready on %s with %d worker(s) x %d thread(s), data dir %s",
-        ", ".join(bind),
-        workers,
-        threads,
-        _settings.data_dir,
-    )
+def _logging(level: str) -> dict[str, Any]:
+    return {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "root": {"level": level.upper(), "handlers": ["console"]},
+        "loggers": {
+            "gunicorn.error": {"level": level.upper(), "handlers": [], "propagate": True},
+            "gunicorn.access": {"level": "INFO", "handlers": [], "propagate": True},
+        },
+        "handlers": {
+            "console": {
+                "class": "logging.StreamHandler",
+                "formatter": "generic",
+                "stream": "ext://sys.stdout",
+            }
+        },
+        "formatters": {
+            "generic": {
+                "format": "%(asctime)s [%(process)d] %(levelname)s %(name)s: %(message)s",
+                "class": "logging.Formatter",
+            }
+        },
+    }
 
 
-def pre_fork(server: Any, worker: Any) -> None:
-    """Move the preloaded objects out of the GC's reach so workers keep sharing their pages."""
-    gc.freeze()
+def options(settings: Settings) -> dict[str, Any]:
+    """Every gunicorn setting and hook for `settings` (prepares the process first)."""
+    prepare_process()
+    bind = _bind(settings)
+    return {
+        "wsgi_app": "service:create_app()",  # plain gunicorn; `morelike serve` passes the app
+        "bind": bind,
+        "workers": settings.workers,
+        "threads": settings.threads,
+        # slow or half-open clients wait in the poller, not in a thread (service/worker.py)
+        "worker_class": configure_worker(settings.request_read_timeout, settings.max_body_bytes),
+        "http2_cleartext": "off",
+        "preload_app": True,
+        "timeout": settings.timeout,
+        "graceful_timeout": settings.graceful_timeout,
+        "keepalive": settings.keepalive,
+        "max_requests": settings.max_requests,
+        "max_requests_jitter": settings.max_requests_jitter,
+        "worker_tmp_dir": "/dev/shm" if os.path.isdir("/dev/shm") else None,
+        "proc_name": "morelike",
+        "control_socket_disable": True,  # nothing uses it; it would need a writable home
+        "accesslog": "-" if settings.access_log else None,
+        "errorlog": "-",
+        "loglevel": settings.log_level,
+        "access_log_format": '%(h)s "%(r)s" %(s)s %(b)s %(M)sms',
+        "logconfig_dict": _logging(settings.log_level),
+        **hooks(settings, bind),
+    }
 
 
-def on_starting(server: Any) -> None:
-    """In the master, before forking: drop its gauges, import the model's libraries.
+def hooks(settings: Settings, bind: list[str]) -> dict[str, Any]:
+    """The server hooks, bound to `settings`."""
 
-    The master preloaded the app but serves nothing, so its gauges must not count
-    (see service.metrics). Importing sentence-transformers (torch) here, once,
-    lets every worker share those pages and load only the weights when it starts.
-    """
-    from service import metrics
+    def when_ready(server: Any) -> None:
+        """Log where the service listens."""
+        _log.info(
+            "morelike ready on %s with %d worker(s) x %d thread(s), data dir %s",
+            ", ".join(bind),
+            settings.workers,
+            settings.threads,
+            settings.data_dir,
+        )
 
-    metrics.forget_master(os.getpid())
-    if _settings.preload_model:
-        _import_model_libraries()
+    def on_starting(server: Any) -> None:
+        """In the master, before forking: drop its gauges, import the model's libraries.
+
+        The master preloaded the app but serves nothing, so its gauges must not
+        count (see service.metrics). Importing sentence-transformers (torch) here,
+        once, lets every worker share those pages and load only the weights.
+        """
+        from service import metrics
+
+        metrics.forget_master(os.getpid())
+        if settings.preload_model:
+            _import_model_libraries()
+
+    return {
+        "when_ready": when_ready,
+        "on_starting": on_starting,
+        "pre_fork": pre_fork,
+        "post_fork": post_fork,
+        "child_exit": child_exit,
+    }
 
 
 def _import_model_libraries() -> None:
@@ -145,6 +163,11 @@ def _import_model_libraries() -> None:
         import sentence_transformers  # noqa: F401
     except Exception:  # each worker tries again, and reports it, when it loads the model
         _log.exception("importing sentence-transformers in the master failed")
+
+
+def pre_fork(server: Any, worker: Any) -> None:
+    """Move the preloaded objects out of the GC's reach so workers keep sharing their pages."""
+    gc.freeze()
 
 
 def post_fork(server: Any, worker: Any) -> None:

@@ -1,7 +1,7 @@
 """Prometheus metrics, correct across gunicorn workers.
 
-Under gunicorn, `PROMETHEUS_MULTIPROC_DIR` is set (by `morelike serve` or the
-gunicorn configuration) before any worker imports this module: every worker
+Under gunicorn, `PROMETHEUS_MULTIPROC_DIR` is set (by
+`service.gunicorn_conf.prepare_process`) before any worker imports this module: every worker
 writes its values to files there and `/metrics` merges them. A dead worker's
 files are marked by the `child_exit` hook. Without the variable (tests, a
 single process) the default registry is used.

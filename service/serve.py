@@ -1,26 +1,26 @@
-"""`morelike serve`: run the HTTP service under gunicorn with the checked-in configuration.
+"""`morelike serve`: run the HTTP service under gunicorn, in this process.
 
-Flags and `MORELIKE_*` variables are the same settings; flags win. The settings
-are checked before gunicorn starts, so a malformed value is one clear line and
-exit status 2. Then the process becomes gunicorn (exec), which is what a
-container's init process should signal.
+Flags and `MORELIKE_*` variables are the same settings; flags win. They are read
+once into one `Settings` object, checked before gunicorn starts (a malformed
+value is one clear line and exit status 2), and handed to gunicorn's options and
+to the app. This process becomes gunicorn's master, which is what a container's
+init process signals.
 """
 
 from __future__ import annotations
 
-import os
 import sqlite3
 import sys
-import tempfile
 from pathlib import Path
+from typing import Any
 
 import click
+from gunicorn.app.base import BaseApplication
 
 from indexer.cli import data_dir_option, fail
 from indexer.snapshot import ARTICLES_FILE, readable_current, snapshots_dir
+from service.gunicorn_conf import options
 from service.settings import Settings, SettingsError, load_settings
-
-DEFAULT_CONFIG = "python:service.gunicorn_conf"
 
 
 def example_id(data_dir: Path) -> str | None:
@@ -65,6 +65,30 @@ def banner(settings: Settings) -> list[str]:
     return lines
 
 
+class ServiceApplication(BaseApplication):
+    """gunicorn run in this process with options from one `Settings` object.
+
+    gunicorn's documented way to embed it: the configuration and the app come
+    from the object, not from a file that reads the environment again.
+    """
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        super().__init__()
+
+    def load_config(self) -> None:
+        """gunicorn's settings from `service.gunicorn_conf.options`."""
+        for name, value in options(self.settings).items():
+            if name != "wsgi_app":
+                self.cfg.set(name, value)
+
+    def load(self) -> Any:
+        """The app, built with the same settings (in the master: `preload_app`)."""
+        from service import create_app
+
+        return create_app(self.settings)
+
+
 @click.command("serve")
 @data_dir_option
 @click.option("--host", default=None, help="Address to bind (MORELIKE_HOST, default 127.0.0.1).")
@@ -72,14 +96,6 @@ def banner(settings: Settings) -> list[str]:
 @click.option("--workers", type=click.IntRange(1), default=None, help="MORELIKE_WORKERS (2).")
 @click.option("--threads", type=click.IntRange(1), default=None, help="MORELIKE_THREADS (4).")
 @click.option("--redis-url", default=None, help="Shared cache (MORELIKE_REDIS_URL).")
-@click.option(
-    "--config",
-    "gunicorn_config",
-    envvar="MORELIKE_GUNICORN_CONFIG",
-    default=DEFAULT_CONFIG,
-    show_default=True,
-    help="gunicorn configuration (a file, or python:module).",
-)
 def serve(
     data_dir: Path,
     host: str | None,
@@ -87,29 +103,26 @@ def serve(
     workers: int | None,
     threads: int | None,
     redis_url: str | None,
-    gunicorn_config: str,
 ) -> None:
-    """Serve related articles over HTTP (gunicorn), reloading new snapshots by itself."""
+    """Serve related articles over HTTP (gunicorn), reloading new snapshots by itself.
+
+    Flags override the `MORELIKE_*` environment; the settings are read once here
+    and handed to gunicorn and the app as one object.
+    """
     flags = {
-        "DATA_DIR": str(data_dir.resolve()),
-        "HOST": host,
-        "PORT": port,
-        "WORKERS": workers,
-        "THREADS": threads,
-        "REDIS_URL": redis_url,
+        "data_dir": data_dir.resolve(),
+        "host": host,
+        "port": port,
+        "workers": workers,
+        "threads": threads,
+        "redis_url": redis_url,
     }
-    for name, value in flags.items():
-        if value is not None:
-            os.environ[f"MORELIKE_{name}"] = str(value)
     try:
-        settings = load_settings()
+        settings = load_settings(**{k: v for k, v in flags.items() if v is not None})
     except SettingsError as exc:
         fail(str(exc))
         return
-    if not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
-        os.environ["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="morelike-metrics-")
     for line in banner(settings):
         click.echo(line)
     sys.stdout.flush()
-    argv = [sys.executable, "-m", "gunicorn", "-c", gunicorn_config]
-    os.execv(sys.executable, argv)
+    ServiceApplication(settings).run()

@@ -7,6 +7,7 @@ the variable, never a half-configured server.
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -152,3 +153,12 @@ def load_settings(**overrides: Any) -> Settings:
         return Settings(**overrides)
     except ValidationError as exc:
         raise SettingsError(f"invalid settings: {describe(exc)}") from exc
+
+
+def load_settings_or_exit(**overrides: Any) -> Settings:
+    """`load_settings` for a process entry point: a bad setting is one line and exit 2."""
+    try:
+        return load_settings(**overrides)
+    except SettingsError as exc:
+        sys.stderr.write(f"error: {exc}\n")
+        raise SystemExit(2) from None

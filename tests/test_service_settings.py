@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-import importlib
+import os
+import subprocess
 import sys
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from service.serve import banner, example_id
+from service.gunicorn_conf import options
+from service.serve import ServiceApplication, banner, example_id
 from service.settings import SettingsError, load_settings
+from service.worker import BufferedThreadWorker
 
 
 @pytest.fixture(autouse=True)
@@ -79,49 +81,55 @@ def test_malformed_values_name_the_variable(
     assert name in str(err.value)
 
 
-def load_gunicorn_conf() -> Any:
-    """Import the gunicorn configuration module afresh (it reads and sets the environment)."""
-    sys.modules.pop("service.gunicorn_conf", None)
-    return importlib.import_module("service.gunicorn_conf")
-
-
-def test_gunicorn_config(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_gunicorn_options_come_from_one_settings_object(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     monkeypatch.setenv("PROMETHEUS_MULTIPROC_DIR", str(tmp_path / "metrics"))
-    monkeypatch.setenv("MORELIKE_WORKERS", "3")
-    monkeypatch.setenv("MORELIKE_THREADS", "1")
-    monkeypatch.setenv("MORELIKE_HOST", "::1")
-    monkeypatch.setenv("MORELIKE_PORT", "8123")
+    monkeypatch.setenv("MORELIKE_METRICS_DIR_EMPTIED", "")  # restored after the test
+    monkeypatch.setenv("MORELIKE_WORKERS", "7")  # the object wins: nothing reads it again
     (tmp_path / "metrics").mkdir()
     (tmp_path / "metrics" / "counter_1.db").write_bytes(b"stale")
-    monkeypatch.delenv("MORELIKE_METRICS_DIR_EMPTIED", raising=False)
-    conf = load_gunicorn_conf()
-    assert conf.wsgi_app == "service:create_app()"
-    assert conf.bind == ["[::1]:8123"]
-    assert conf.workers == 3 and conf.threads == 1
-    assert conf.worker_class == "service.worker.BufferedThreadWorker"
-    assert conf.preload_app is True
-    assert conf.max_requests > 0 and conf.max_requests_jitter > 0
-    assert conf.accesslog == "-" and conf.errorlog == "-"
-    assert not list((tmp_path / "metrics").glob("*.db"))
-    monkeypatch.setenv("MORELIKE_THREADS", "8")
-    monkeypatch.setenv("MORELIKE_REQUEST_READ_TIMEOUT", "4")
-    conf = load_gunicorn_conf()
-    assert conf.threads == 8 and conf.http2_cleartext == "off"
-    from service.worker import BufferedThreadWorker
-
+    settings = load_settings(workers=3, threads=1, host="::1", port=8123, request_read_timeout=4)
+    conf = options(settings)
+    assert conf["bind"] == ["[::1]:8123"]
+    assert conf["workers"] == 3 and conf["threads"] == 1
+    assert conf["worker_class"] == "service.worker.BufferedThreadWorker"
     assert BufferedThreadWorker.read_timeout == 4
+    assert conf["preload_app"] is True and conf["http2_cleartext"] == "off"
+    assert conf["max_requests"] > 0 and conf["max_requests_jitter"] > 0
+    assert conf["accesslog"] == "-" and conf["errorlog"] == "-"
+    assert all(callable(conf[h]) for h in ("post_fork", "pre_fork", "on_starting", "child_exit"))
+    assert not list((tmp_path / "metrics").glob("*.db"))  # emptied once, before the app
+    (tmp_path / "metrics" / "gauge_1.db").write_bytes(b"live")
+    options(settings)  # a reload in the same master keeps the live workers' files
+    assert list((tmp_path / "metrics").glob("*.db"))
 
 
-def test_gunicorn_config_refuses_malformed_settings(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("MORELIKE_TIMEOUT", "never")
-    with pytest.raises(SystemExit) as err:
-        load_gunicorn_conf()
-    assert "MORELIKE_TIMEOUT" in str(err.value.code)
+def test_serve_hands_gunicorn_the_settings_it_read(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("PROMETHEUS_MULTIPROC_DIR", str(tmp_path))
+    monkeypatch.setenv("MORELIKE_METRICS_DIR_EMPTIED", "")  # restored after the test
+    monkeypatch.setenv("MORELIKE_WORKERS", "5")
+    settings = load_settings(workers=2, port=8124)
+    app = ServiceApplication(settings)
+    assert app.cfg.workers == 2 and app.cfg.bind == ["127.0.0.1:8124"]
+    assert app.cfg.worker_class_str == "service.worker.BufferedThreadWorker"
+    assert "MORELIKE_PORT" not in os.environ  # nothing written back into the environment
 
 
-def test_repository_gunicorn_conf_reexports_the_package_one() -> None:
-    text = (Path(__file__).parent.parent / "gunicorn.conf.py").read_text()
-    assert "from service.gunicorn_conf import *" in text
+def test_plain_gunicorn_reads_the_same_options(tmp_path: Path) -> None:
+    """The repository's gunicorn.conf.py: the environment, through the same `options`."""
+    conf = Path(__file__).parent.parent / "gunicorn.conf.py"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MORELIKE_")}
+    env.update(MORELIKE_WORKERS="3", PROMETHEUS_MULTIPROC_DIR=str(tmp_path))
+    code = f"import runpy; c = runpy.run_path({str(conf)!r}); print(c['workers'], c['bind'])"
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split()[0] == "3"
+    env["MORELIKE_TIMEOUT"] = "never"
+    bad = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    assert bad.returncode == 2 and "MORELIKE_TIMEOUT" in bad.stderr
 
 
 def test_banner_has_a_curl_line(small_snapshot_dir: Path, tmp_path: Path) -> None:
