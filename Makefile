@@ -27,6 +27,14 @@ install: $(VENV)/.installed
 system-deps:
 	@{ command -v redis-server && command -v wrk; } >/dev/null || { \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server wrk; }
+	@# content-source tests: PostgreSQL, MariaDB, and a real WordPress on PHP's built-in server
+	@{ command -v pg_ctlcluster && command -v mariadbd && command -v php \
+	  && test -f /usr/share/wordpress/wp-settings.php && php -m | grep -qx mysqli; } >/dev/null 2>&1 || { \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+	    postgresql mariadb-server wordpress php-cli php-mysql >/dev/null; }
+	@# browser tests of widget.js: Debian's Chromium, driven by Playwright (nothing downloaded)
+	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+	  apt-get install -y -qq --no-install-recommends chromium fonts-liberation fonts-dejavu-core >/dev/null; }
 
 lint: install
 	$(BIN)/ruff check indexer service tests benchmarks tools
@@ -46,7 +54,8 @@ sample: install
 
 demo: install
 	$(BIN)/morelike build --source samples/articles.jsonl --data-dir $(DATA_DIR)
-	$(BIN)/morelike serve --data-dir $(DATA_DIR) --port $(PORT)
+	@echo "Sample article pages with the block under them: http://127.0.0.1:$(PORT)/demo"
+	MORELIKE_DEMO=true $(BIN)/morelike serve --data-dir $(DATA_DIR) --port $(PORT)
 
 bench: install
 	$(BIN)/python benchmarks/build_throughput.py

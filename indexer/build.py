@@ -11,13 +11,12 @@ import hashlib
 import logging
 import os
 import platform
-import re
 import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
@@ -28,7 +27,7 @@ import numpy as np
 import scipy.sparse as sp
 from tqdm import tqdm
 
-from indexer import calibrate
+from indexer import calibrate, rows
 from indexer.articles import Article, RecordError, parse_record
 from indexer.clean import CleanRules, recurring_lines, rule_lines, strip_recurring
 from indexer.embcache import EmbeddingCache
@@ -40,28 +39,28 @@ from indexer.faissindex import (
     choose_index,
     measure_recall,
 )
-from indexer.readers import SourceError, SourceProblem, open_source
+from indexer.journal import Journal, JournalError
 from indexer.snapshot import (
     ARTICLES_FILE,
     CALIBRATION_FILE,
-    COLUMNS_DTYPE,
     COLUMNS_FILE,
     INDEX_FILE,
-    NO_TIME,
-    STATUS_CODES,
     VECTORS_FILE,
+    SnapshotError,
     finish_snapshot,
     new_version,
     prune,
     publish,
+    read_manifest,
+    readable_current,
     snapshots_dir,
     write_articles_db,
 )
+from indexer.sources import Item, Source, SourceError, SourceOptions, SourceProblem, open_source
 from indexer.terms import TermModel
 
 logger = logging.getLogger(__name__)
 
-SNIPPET_CHARS = 240
 CACHE_FILE = "cache/embeddings.sqlite"
 
 
@@ -73,7 +72,7 @@ class BuildError(RuntimeError):
 class BuildOptions:
     """What to build from and where; the same names as the CLI flags."""
 
-    source: Path
+    source: Path | str  # a path, or a URL of a feed, sitemap, WordPress site or database
     data_dir: Path
     strict: bool = False
     keep: int = 5
@@ -82,6 +81,7 @@ class BuildOptions:
     memory_budget: int = DEFAULT_MEMORY_BUDGET
     rules: CleanRules = field(default_factory=CleanRules)
     progress: bool = False
+    sources: SourceOptions = field(default_factory=SourceOptions)
 
 
 @dataclass
@@ -90,6 +90,7 @@ class BuildReport:
 
     version: str = ""
     path: Path | None = None
+    source: str = ""  # what was read, without credentials
     read: int = 0
     indexed: int = 0
     embedded: int = 0
@@ -126,30 +127,6 @@ class Prepared:
     text: str = ""
 
 
-def normalize_title(title: str) -> str:
-    """Title reduced to its words: syndicated copies with the same headline match."""
-    title = re.sub(r"^(wire|update|updated|live|breaking|exclusive)\s*[:|-]\s*", "", title.lower())
-    return re.sub(r"\W+", " ", title).strip()
-
-
-def normalize_url(url: str) -> str:
-    """URL without scheme, www, query, fragment and trailing slash."""
-    url = re.sub(r"^[a-z]+://", "", url.strip().lower())
-    url = re.sub(r"^www\.", "", url)
-    return re.split(r"[?#]", url)[0].rstrip("/")
-
-
-def key64(text: str) -> int:
-    """Stable 64-bit key of a string (0 for the empty string)."""
-    if not text:
-        return 0
-    return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest(), "little") or 1
-
-
-def _epoch(value: datetime | None) -> int:
-    return int(value.timestamp()) if value else NO_TIME
-
-
 def check_writable(data_dir: Path) -> None:
     """Fail early, before any work, when the data dir cannot be written."""
     try:
@@ -161,18 +138,39 @@ def check_writable(data_dir: Path) -> None:
         raise BuildError(f"data dir {data_dir} is not writable: {exc.strerror or exc}") from exc
 
 
-def read_articles(options: BuildOptions, report: BuildReport) -> list[Prepared]:
-    """Read and validate the source; bad records are reported and skipped."""
+def open_build_source(options: BuildOptions) -> Source:
+    """The source to read, keeping fetch state in the data dir's cache for re-fetches."""
+    sources = options.sources
+    if sources.state_dir is None:
+        sources = replace(sources, state_dir=Path(options.data_dir) / "cache")
     try:
-        items = open_source(options.source)
+        return open_source(options.source, sources)
     except SourceError as exc:
         raise BuildError(str(exc)) from exc
+
+
+def read_articles(options: BuildOptions, report: BuildReport) -> list[Prepared]:
+    """Read and validate the source; bad records are reported and skipped."""
+    source = open_build_source(options)
+    report.source = source.name
+    try:
+        return validate_items(source.records(), options, report)
+    except SourceError as exc:
+        raise BuildError(str(exc)) from exc
+    finally:
+        source.close()
+
+
+def validate_items(
+    items: Iterable[Item], options: BuildOptions, report: BuildReport
+) -> list[Prepared]:
+    """Parse raw records into articles; bad ones are reported with their location."""
     docs: list[Prepared] = []
     seen: dict[str, str] = {}
     for item in items:
         report.read += 1
         if isinstance(item, SourceProblem):
-            report.skip(item.location, item.reason, "unreadable")
+            report.skip(item.location, item.reason, item.kind)
             continue
         try:
             article = parse_record(item.record)
@@ -237,21 +235,7 @@ def _embed(
 def _columns(docs: list[Prepared]) -> tuple[np.ndarray, list[str], list[str]]:
     sections = sorted({d.article.section for d in docs})
     languages = sorted({d.article.language for d in docs})
-    cols = np.zeros(len(docs), dtype=COLUMNS_DTYPE)
-    for row, doc in enumerate(docs):
-        a = doc.article
-        cols[row] = (
-            _epoch(a.published_at),
-            _epoch(a.updated_at),
-            _epoch(a.expires_at),
-            STATUS_CODES[a.status],
-            a.sponsored,
-            sections.index(a.section),
-            languages.index(a.language),
-            key64(normalize_title(a.title)),
-            key64(normalize_url(a.canonical_url or a.url)),
-        )
-    return cols, sections, languages
+    return rows.columns([d.article for d in docs], sections, languages), sections, languages
 
 
 def _library_versions() -> dict[str, str]:
@@ -265,7 +249,13 @@ def _library_versions() -> dict[str, str]:
 
 
 def build(options: BuildOptions, embedder: Embedder | None = None) -> BuildReport:
-    """Run one build and publish it; raises `BuildError` when it cannot."""
+    """Run one build and publish it; raises `BuildError` when it cannot.
+
+    Live changes journalled before the build started are in the source it read:
+    the snapshot records that time, and the journal keeps only what the
+    previous snapshot still needs (`fold_journal`).
+    """
+    started = time.time()
     report = BuildReport()
     data_dir = Path(options.data_dir)
     check_writable(data_dir)
@@ -277,7 +267,11 @@ def build(options: BuildOptions, embedder: Embedder | None = None) -> BuildRepor
     with report.stage("clean"):
         docs = clean_articles(docs, options, report)
     if not docs:
-        raise BuildError(f"empty corpus: no usable article in {options.source}")
+        reasons = ", ".join(f"{k}: {v}" for k, v in report.skipped.most_common())
+        raise BuildError(
+            f"empty corpus: no usable article in {report.source or options.source}"
+            + (f" (skipped: {reasons})" if reasons else "")
+        )
     embedder = embedder or Embedder(options.model)
     cache = EmbeddingCache(data_dir / CACHE_FILE, embedder.model_id)
     # The TF-IDF fit is Python work; torch releases the GIL while it encodes,
@@ -304,10 +298,12 @@ def build(options: BuildOptions, embedder: Embedder | None = None) -> BuildRepor
         vectors,
         report,
         model_info=model_info,
-        source=str(options.source),
+        source=report.source or str(options.source),
         memory_budget=options.memory_budget,
         keep=options.keep,
         terms=fitted,
+        started_at=started,
+        previous=readable_current(data_dir),
     )
     return report
 
@@ -328,10 +324,14 @@ def write_snapshot(
     memory_budget: int = DEFAULT_MEMORY_BUDGET,
     keep: int = 5,
     terms: tuple[TermModel, sp.csr_matrix] | None = None,
+    started_at: float | None = None,
+    previous: str | None = None,
 ) -> BuildReport:
     """Write prepared articles and their vectors as a new snapshot and publish it.
 
     Rows follow `docs`. Also used to write synthetic snapshots for benchmarks.
+    `started_at` is when the source was read (journal changes from then on are
+    merged over this snapshot); `previous` the snapshot it replaces.
     """
     report.version = new_version()
     tmp = snapshots_dir(data_dir) / f".tmp-{report.version}"
@@ -357,30 +357,39 @@ def write_snapshot(
     with report.stage("write"):
         np.save(tmp / COLUMNS_FILE, cols)
         write_articles_db(
-            tmp / ARTICLES_FILE, ((row, d.article.id, _metadata(d)) for row, d in enumerate(docs))
+            tmp / ARTICLES_FILE,
+            ((row, d.article.id, rows.metadata(d.article, d.text)) for row, d in enumerate(docs)),
         )
         report.indexed = len(docs)
         manifest = _manifest(report, plan, model_info, source)
         manifest.update(sections=sections, languages=languages, calibration=calibration)
+        manifest["build_started_at"] = time.time() if started_at is None else started_at
         report.path = finish_snapshot(tmp, manifest)
         publish(data_dir, report.version)
         prune(data_dir, keep)
+        fold_journal(data_dir, previous)
     return report
 
 
-def _metadata(doc: Prepared) -> dict[str, Any]:
-    """What the service shows of an article: its fields and a snippet, not the body."""
-    data = doc.article.to_json()
-    del data["body"]
-    data["snippet"] = _snippet(doc.text)
-    return data
+def fold_journal(data_dir: Path, previous: str | None) -> None:
+    """Drop journal changes older than the previous snapshot's build: superseded twice.
 
-
-def _snippet(text: str) -> str:
-    flat = " ".join(text.split())
-    if len(flat) <= SNIPPET_CHARS:
-        return flat
-    return flat[:SNIPPET_CHARS].rsplit(" ", 1)[0] + "…"
+    Workers still on the previous snapshot until their next check need the
+    changes made since it was built; what is older is in both snapshots' sources.
+    """
+    journal = Journal(data_dir, create=False)
+    if previous is None or not journal.exists():
+        return
+    try:
+        manifest = read_manifest(snapshots_dir(data_dir) / previous)
+        dropped = journal.prune(before=float(manifest.get("build_started_at") or 0.0))
+    except (SnapshotError, JournalError) as exc:
+        logger.warning("journal not folded: %s", exc)
+        return
+    finally:
+        journal.close()
+    if dropped:
+        logger.info("journal: %d changes superseded by builds dropped", dropped)
 
 
 def _manifest(

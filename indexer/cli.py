@@ -27,6 +27,8 @@ from indexer.snapshot import (
     snapshots_dir,
     verify,
 )
+from indexer.sources import Credentials, SourceError, SourceOptions
+from indexer.sources.base import DEFAULT_USER_AGENT
 
 logger = logging.getLogger(__name__)
 
@@ -46,14 +48,85 @@ def fail(message: str) -> None:
     sys.exit(2)
 
 
+def source_options(command: Any) -> Any:
+    """The options of every command that reads a source (`build`, later `sync`)."""
+    options = [
+        click.option(
+            "--source",
+            envvar="MORELIKE_SOURCE",
+            required=True,
+            help="A JSONL/CSV file or a folder of pages; a feed URL; sitemap+https://...; "
+            "wordpress+https://...; or a database URL with --query (MORELIKE_SOURCE).",
+        ),
+        click.option(
+            "--query",
+            envvar="MORELIKE_QUERY",
+            default=None,
+            help="SQL whose columns are named as article fields (MORELIKE_QUERY).",
+        ),
+        click.option(
+            "--user-agent",
+            envvar="MORELIKE_USER_AGENT",
+            default=DEFAULT_USER_AGENT,
+            show_default=True,
+            help="User agent for feeds, sitemaps and WordPress (MORELIKE_USER_AGENT).",
+        ),
+        click.option(
+            "--fetch-concurrency",
+            envvar="MORELIKE_FETCH_CONCURRENCY",
+            default=8,
+            show_default=True,
+            type=click.IntRange(1, 64),
+            help="Pages fetched at once from a sitemap (MORELIKE_FETCH_CONCURRENCY).",
+        ),
+        click.option(
+            "--fetch-timeout",
+            envvar="MORELIKE_FETCH_TIMEOUT",
+            default=15.0,
+            show_default=True,
+            type=click.FloatRange(0.1),
+            help="Seconds to wait for a server (MORELIKE_FETCH_TIMEOUT).",
+        ),
+        click.option(
+            "--source-user",
+            envvar="MORELIKE_SOURCE_USER",
+            default=None,
+            help="User for the source (MORELIKE_SOURCE_USER); the password comes from "
+            "MORELIKE_SOURCE_PASSWORD, --source-password-file or the URL.",
+        ),
+        click.option(
+            "--source-password-file",
+            envvar="MORELIKE_SOURCE_PASSWORD_FILE",
+            default=None,
+            type=click.Path(dir_okay=False, path_type=Path),
+            help="File holding the source's password (MORELIKE_SOURCE_PASSWORD_FILE).",
+        ),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def make_source_options(
+    query: str | None,
+    user_agent: str,
+    fetch_concurrency: int,
+    fetch_timeout: float,
+    source_user: str | None,
+    source_password_file: Path | None,
+) -> SourceOptions:
+    """The typed source options from the flags (and their `MORELIKE_*` variables)."""
+    return SourceOptions(
+        query=query,
+        user_agent=user_agent,
+        concurrency=fetch_concurrency,
+        timeout=fetch_timeout,
+        credentials=Credentials.resolve(source_user, source_password_file),
+    )
+
+
 @click.command("build")
-@click.option(
-    "--source",
-    envvar="MORELIKE_SOURCE",
-    required=True,
-    type=click.Path(path_type=Path),
-    help="JSONL or CSV file, or a folder of .txt/.md/.html pages (MORELIKE_SOURCE).",
-)
+@source_options
 @data_dir_option
 @click.option("--strict", is_flag=True, envvar="MORELIKE_STRICT", help="Fail on any bad record.")
 @click.option(
@@ -62,11 +135,23 @@ def fail(message: str) -> None:
 @click.option("--model", envvar="MORELIKE_MODEL", default=None, help="Local model directory.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: on a tty).")
 def build_cmd(
-    source: Path, data_dir: Path, strict: bool, keep: int, model: str | None, progress: bool | None
+    source: str,
+    data_dir: Path,
+    strict: bool,
+    keep: int,
+    model: str | None,
+    progress: bool | None,
+    **source_flags: Any,
 ) -> None:
     """Build a snapshot from SOURCE and make it current."""
+    try:
+        sources = make_source_options(**source_flags)
+    except SourceError as exc:
+        fail(str(exc))
+        return
     options = BuildOptions(
         source=source,
+        sources=sources,
         data_dir=data_dir,
         strict=strict,
         keep=keep,
@@ -85,7 +170,8 @@ def summary(report: BuildReport) -> str:
     """The end-of-build summary: counts, skips with reasons, seconds per stage."""
     lines = [
         f"snapshot {report.version} -> {report.path}",
-        f"read {report.read}, indexed {report.indexed}, skipped {sum(report.skipped.values())}"
+        f"read {report.read} from {report.source}, indexed {report.indexed}"
+        f", skipped {sum(report.skipped.values())}"
         f", embedded {report.embedded}, reused from cache {report.reused}",
         f"index {report.index_key}"
         + (f", recall@10 {report.recall_at_10:.3f}" if report.recall_at_10 is not None else ""),

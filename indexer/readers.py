@@ -3,7 +3,9 @@
 Each reader yields `SourceRow`s: a raw dict plus where it came from (file and
 line/row), or a `SourceProblem` when the row cannot be read at all (bad JSON,
 invalid UTF-8, unreadable file). The reader is chosen from what the path is;
-adding a source kind means adding one function to `READERS`.
+adding a file kind means adding one function to `READERS`. URLs (feeds,
+sitemaps, WordPress, SQL databases) are dispatched by `indexer.sources`, which
+comes here for local paths.
 """
 
 from __future__ import annotations
@@ -37,10 +39,15 @@ class SourceRow:
 
 @dataclass(frozen=True, slots=True)
 class SourceProblem:
-    """A row or file that could not be read; reported, counted and skipped."""
+    """A row, file, page or document that could not be read; reported, counted and skipped.
+
+    `kind` is the short reason the build summary counts by (`unreachable`,
+    `http 500`, `malformed document`, ...).
+    """
 
     location: str
     reason: str
+    kind: str = "unreadable"
 
 
 Item = SourceRow | SourceProblem

@@ -36,7 +36,7 @@ import scipy.sparse as sp
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from indexer.faissindex import set_nprobe
-from indexer.terms import TermModel, load_matrix
+from indexer.terms import TermModel, load_matrix, sparse_cosine
 
 logger = logging.getLogger(__name__)
 
@@ -443,6 +443,10 @@ class Snapshot:
         scores, rows = self.index.search(q, k, params=params)
         keep = rows[0] >= 0
         return rows[0][keep], scores[0][keep]
+
+    def term_similarity(self, rows: np.ndarray, query: sp.csr_matrix) -> np.ndarray:
+        """TF-IDF cosine of `rows` to one normalised query term vector."""
+        return sparse_cosine(self.term_matrix, np.asarray(rows, dtype=np.int64), query)
 
     def term_vectors(self, rows: Sequence[int]) -> sp.csr_matrix:
         """Sparse term rows of indexed articles."""

@@ -15,6 +15,7 @@ import orjson
 from flask import Response, request
 from flask_openapi3 import APIBlueprint, OpenAPI, Tag
 from flask_openapi3.types import ResponseDict
+from werkzeug.routing import PathConverter
 
 from indexer.clean import DocumentRefused, DocumentTooLarge, Limits, clean_text
 from service import answers, metrics
@@ -66,6 +67,14 @@ TEXT_PLAIN: dict[str, Any] = {"content": {"text/plain": {"schema": {"type": "str
 v1 = APIBlueprint("v1", __name__, url_prefix="/v1")
 
 
+class ArticleIdConverter(PathConverter):
+    """An article id in a URL: may hold slashes (ids are often URLs), never ends in one of
+    the routes' own suffixes, so `/articles/ID/related` is never article `ID/related`."""
+
+    regex = r"[^/](?:(?!/(?:related|related\.html|related\.amp\.json|controls)$).)*?"
+    part_isolating = False
+
+
 def _json(body: bytes, *, status: int = 200) -> Response:
     return Response(body, status=status, mimetype=JSON)
 
@@ -83,62 +92,32 @@ def _not_modified(tag: str) -> bool:
     return request.if_none_match.contains_weak(tag.strip('"'))
 
 
-def _hot_key(version: str) -> str:
-    environ = request.environ  # raw WSGI values: cheaper than the parsed properties
-    return f"{version}\x00{environ.get('PATH_INFO', '')}\x00{environ.get('QUERY_STRING', '')}"
-
-
-@v1.before_request
-def related_hot_path() -> Response | None:
-    """Answer a repeated related URL before validation and the view run.
-
-    The hot cache maps the raw URL (per snapshot version) to the ETag and body
-    of a 200 the full path gave for it, so only URLs that passed validation are
-    in it. It saves the validation, the id lookup and the key hashing that a
-    normalised cache hit still pays.
-    """
-    if request.method != "GET" or request.endpoint != "v1.related_get":
-        return None
-    st = state()
-    snapshot = st.holder.get()
-    hit = st.hot.get(_hot_key(snapshot.version))
-    if hit is None:
-        return None
-    metrics.LOCAL_HITS.inc()
-    tag, body = hit
-    if _not_modified(tag):
-        return _cacheable(Response(status=304), tag, st, snapshot.version)
-    response = _cacheable(_json(body), tag, st, snapshot.version)
-    response.headers["X-Cache"] = "local"
-    return response
-
-
 @v1.get(
-    "/articles/<path:article_id>/related",
+    "/articles/<article:article_id>/related",
     tags=[related_tag],
     responses={200: RelatedResponse, 304: None, **ERRORS},
 )
 def related_get(path: ArticlePath, query: RelatedQuery) -> Response:
     """Related articles for an indexed article.
 
-    The answer is cached (key: snapshot version, id, parameters) and carries an
-    ETag; send it back in If-None-Match to get 304 while nothing changed.
+    The answer is cached (key: snapshot version, id, the resolved ranking); a
+    cached list that shows an article changed since is recomputed. The ETag is
+    the body's: send it back in If-None-Match to get 304 while the list is the same.
     """
     st = state()
-    snapshot = st.holder.get()
+    snapshot = st.live.get()
     row = snapshot.row_of(path.article_id)
     if row is None:
         raise ArticleNotFound(f"no article {path.article_id!r} in snapshot {snapshot.version}")
     ranking = resolve(st.settings.ranking, **query.model_dump())
-    pdigest = ranking.digest()
-    tag = answers.etag(snapshot.version, path.article_id, pdigest)
+    key = st.cache.key(snapshot.version, "id", answers.digest(path.article_id), ranking.digest())
+    value, source = st.cache.get_or_compute(
+        key, lambda: answers.related_for_row(snapshot, row, ranking), answers.fresh_in(snapshot)
+    )
+    body = answers.unpack(value)[2]
+    tag = answers.body_etag(body)
     if _not_modified(tag):
         return _cacheable(Response(status=304), tag, st, snapshot.version)
-    key = st.cache.key(snapshot.version, "id", answers.digest(path.article_id), pdigest)
-    body, source = st.cache.get_or_compute(
-        key, lambda: answers.related_for_row(snapshot, row, ranking)
-    )
-    st.hot.set(_hot_key(snapshot.version), (tag, body), st.settings.cache_ttl)
     response = _cacheable(_json(body), tag, st, snapshot.version)
     response.headers["X-Cache"] = source
     return response
@@ -155,7 +134,7 @@ def related_post(body: RelatedBody) -> Response:
     worker until gunicorn kills it.
     """
     st = state()
-    snapshot = st.holder.get()
+    snapshot = st.live.get()
     settings = st.settings
     field = "html" if body.html is not None else "text"
     raw = body.html if body.html is not None else body.text or ""
@@ -193,8 +172,8 @@ def related_post(body: RelatedBody) -> Response:
             ranking=ranking,
         )
 
-    payload, source = st.cache.get_or_compute(key, compute)
-    response = _json(payload)
+    value, source = st.cache.get_or_compute(key, compute, answers.fresh_in(snapshot))
+    response = _json(answers.unpack(value)[2])
     response.headers["X-Snapshot"] = snapshot.version
     response.headers["X-Cache"] = source
     response.headers["Cache-Control"] = "no-store"
@@ -202,21 +181,21 @@ def related_post(body: RelatedBody) -> Response:
 
 
 @v1.get(
-    "/articles/<path:article_id>",
+    "/articles/<article:article_id>",
     tags=[articles_tag],
     responses={200: ArticleResponse, 304: None, **ERRORS},
 )
 def article_get(path: ArticlePath) -> Response:
     """One indexed article's metadata, as the current snapshot has it."""
     st = state()
-    snapshot = st.holder.get()
+    snapshot = st.live.get()
     meta = snapshot.article(path.article_id)
     if meta is None:
         raise ArticleNotFound(f"no article {path.article_id!r} in snapshot {snapshot.version}")
-    tag = answers.etag(snapshot.version, path.article_id, "article")
+    body = orjson.dumps({"article": meta, "snapshot": snapshot.version})
+    tag = answers.body_etag(body)  # an edit changes it
     if _not_modified(tag):
         return _cacheable(Response(status=304), tag, st, snapshot.version)
-    body = orjson.dumps({"article": meta, "snapshot": snapshot.version})
     return _cacheable(_json(body), tag, st, snapshot.version)
 
 
@@ -243,7 +222,7 @@ def public_source(source: str | None) -> str | None:
 def snapshot_get() -> Response:
     """The manifest of the snapshot being served (version, model, counts, index, build)."""
     st = state()
-    snapshot = st.holder.get()
+    snapshot = st.live.get()
     tag = answers.etag(snapshot.version, "manifest")
     if _not_modified(tag):
         return _cacheable(Response(status=304), tag, st, snapshot.version)
@@ -272,7 +251,7 @@ def register_ops(app: OpenAPI) -> None:
             "model": st.embedders.status,
         }
         try:
-            snapshot = st.holder.get()
+            snapshot = st.live.get()
         except NoSnapshot as exc:
             out["error"] = {
                 "code": exc.code,
@@ -287,6 +266,7 @@ def register_ops(app: OpenAPI) -> None:
         out["snapshot"] = {
             "version": snapshot.version,
             "articles": snapshot.count,
+            "journal_seq": snapshot.seq,
             "loaded_at": loaded.loaded_at if loaded else None,
         }
         return _json(orjson.dumps(out))

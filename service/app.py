@@ -16,8 +16,10 @@ from flask_openapi3 import Info, OpenAPI
 from pydantic import ValidationError
 
 from indexer.embedder import Embedder
-from service import metrics
-from service.api import register_ops, v1
+from indexer.journal import Journal
+from service import events, metrics, page
+from service.admin import register_admin
+from service.api import ArticleIdConverter, register_ops, v1
 from service.cache import LocalCache, RedisStore, ResponseCache
 from service.errors import (
     InvalidBody,
@@ -27,6 +29,7 @@ from service.errors import (
     error_body,
     register_error_handlers,
 )
+from service.live import LiveView
 from service.schemas import ErrorResponse
 from service.settings import Settings, load_settings
 from service.snapshots import SnapshotHolder
@@ -200,13 +203,16 @@ def _build_state(settings: Settings, embedder: Embedder | None) -> State:
     cache = ResponseCache(
         LocalCache(settings.cache_size), store, settings.cache_ttl, settings.key_prefix
     )
-    return State(
+    state = State(
         settings,
         holder,
         cache,
         EmbedderPool(settings.model, preset=embedder),
-        hot=LocalCache(settings.cache_size),
+        LiveView(holder, settings.data_dir, settings.journal_interval),
+        Journal(settings.data_dir),
     )
+    state.live.warm = state.warm_snapshot
+    return state
 
 
 def build_app(settings: Settings | None = None, *, embedder: Embedder | None = None) -> OpenAPI:
@@ -223,12 +229,17 @@ def build_app(settings: Settings | None = None, *, embedder: Embedder | None = N
         validation_error_status=422,
         validation_error_model=ErrorResponse,
         validation_error_callback=validation_error,
+        security_schemes={"bearer": {"type": "http", "scheme": "bearer"}},
     )
+    app.url_map.converters["article"] = ArticleIdConverter
     app.config["MAX_CONTENT_LENGTH"] = settings.max_body_bytes
     app.extensions[EXTENSION] = _build_state(settings, embedder)
     register_error_handlers(app, settings.data_dir)
+    register_admin(v1)
     app.register_api(v1)
     register_ops(app)
+    page.register(app, settings)  # the block on the page: fragment, card JSON, widget.js, demo
+    events.register(app, settings)
 
     @app.get("/openapi.json", doc_ui=False)
     def openapi_json() -> Response:
@@ -237,7 +248,8 @@ def build_app(settings: Settings | None = None, *, embedder: Embedder | None = N
     @app.before_request
     def _before() -> None:
         g.started = time.perf_counter()
-        _check_json_body()
+        if request.endpoint != events.ENDPOINT:  # beacons send JSON as text/plain
+            _check_json_body()
 
     @app.after_request
     def _after(response: Response) -> Response:
@@ -249,6 +261,7 @@ def build_app(settings: Settings | None = None, *, embedder: Embedder | None = N
         if response.status_code >= 400:
             response.headers["Cache-Control"] = "no-store"
         security_headers(response)
+        page.embedding_headers(response)
         return response
 
     if settings.cors_origins:

@@ -248,24 +248,37 @@ class ResponseCache:
         """A namespaced key from its parts (version, id, parameter hash)."""
         return self.prefix + ":".join(parts)
 
-    def get_or_compute(self, key: str, compute: Callable[[], bytes]) -> tuple[bytes, str]:
+    def get_or_compute(
+        self,
+        key: str,
+        compute: Callable[[], bytes],
+        fresh: Callable[[bytes], bool] | None = None,
+    ) -> tuple[bytes, str]:
         """The cached value or a freshly computed one, and where it came from.
 
         The source is `local`, `redis`, `computed` or `shared` (another caller
-        computed it while this one waited).
+        computed it while this one waited). A cached value that `fresh` says is
+        out of date (it shows an article changed since) counts as a miss and is
+        replaced, locally and in Redis: only the lists a change touches are
+        recomputed, not the whole cache.
         """
         value = self.local.get(key)
-        if value is not None:
+        if value is not None and (fresh is None or fresh(value)):
             metrics.LOCAL_HITS.inc()
             return value, "local"
-        (value, source), shared = self.flight.do(key, lambda: self._fill(key, compute))
+        fill = lambda: self._fill(key, compute, fresh)  # noqa: E731
+        (value, source), shared = self.flight.do(key, fill)
         return value, "shared" if shared else source
 
-    def _fill(self, key: str, compute: Callable[[], bytes]) -> tuple[bytes, str]:
+    def _fill(
+        self, key: str, compute: Callable[[], bytes], fresh: Callable[[bytes], bool] | None
+    ) -> tuple[bytes, str]:
         value = self._from_store(key)
+        if value is not None and fresh is not None and not fresh(value):
+            value = None
         source = "redis"
         if value is None:
-            value, source = self._compute_once(key, compute)
+            value, source = self._compute_once(key, compute, fresh)
         metrics.CACHE_LOOKUPS.labels("redis" if source == "redis" else "miss").inc()
         self.local.set(key, value, self.ttl)
         return value, source
@@ -273,7 +286,9 @@ class ResponseCache:
     def _from_store(self, key: str) -> bytes | None:
         return self.store.get(key) if self.store is not None else None
 
-    def _compute_once(self, key: str, compute: Callable[[], bytes]) -> tuple[bytes, str]:
+    def _compute_once(
+        self, key: str, compute: Callable[[], bytes], fresh: Callable[[bytes], bool] | None
+    ) -> tuple[bytes, str]:
         """Compute, holding a Redis lock so other workers wait for this result."""
         store = self.store
         if store is None:
@@ -282,7 +297,7 @@ class ResponseCache:
         token = f"{os.getpid()}:{threading.get_ident()}"
         taken = store.lock(lock_key, token)
         if taken is False:
-            waited = self._wait_for(key, lock_key)
+            waited = self._wait_for(key, lock_key, fresh)
             if waited is not None:
                 return waited, "redis"
         try:
@@ -293,15 +308,19 @@ class ResponseCache:
             if taken:
                 store.unlock(lock_key)
 
-    def _wait_for(self, key: str, lock_key: str) -> bytes | None:
+    def _wait_for(
+        self, key: str, lock_key: str, fresh: Callable[[bytes], bool] | None
+    ) -> bytes | None:
         """Poll for another worker's result until its lock goes away or expires."""
         assert self.store is not None
         deadline = time.monotonic() + LOCK_TTL_MS / 1000
+        usable = lambda v: v is not None and (fresh is None or fresh(v))  # noqa: E731
         while time.monotonic() < deadline:
             time.sleep(POLL_SECONDS)
             value = self.store.get(key)
-            if value is not None:
+            if value is not None and usable(value):
                 return value
             if not self.store.exists(lock_key):
-                return self.store.get(key)
+                value = self.store.get(key)
+                return value if value is not None and usable(value) else None
         return None

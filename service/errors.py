@@ -25,10 +25,11 @@ logger = logging.getLogger(__name__)
 
 
 class ApiError(Exception):
-    """Base of the errors the API answers with; subclasses fix status and code."""
+    """Base of the errors the API answers with; subclasses fix status, code and headers."""
 
     status = 400
     code = "bad_request"
+    headers: dict[str, str] = {}
 
     def __init__(self, message: str, *, details: list[dict[str, Any]] | None = None) -> None:
         super().__init__(message)
@@ -102,6 +103,21 @@ class Unavailable(ApiError):
     code = "unavailable"
 
 
+class Unauthorized(ApiError):
+    """A change without credentials: send the admin token."""
+
+    status = 401
+    code = "unauthorized"
+    headers = {"WWW-Authenticate": 'Bearer realm="morelike admin"'}
+
+
+class Forbidden(ApiError):
+    """Credentials that are wrong, or changes that are not enabled."""
+
+    status = 403
+    code = "forbidden"
+
+
 # `<`, `>` and `&` only occur inside JSON strings, where their \u escapes mean the same.
 _MARKUP_ESCAPES = ((b"&", b"\\u0026"), (b"<", b"\\u003c"), (b">", b"\\u003e"))
 _ABSOLUTE_PATH = re.compile(r"(?<![\w.~/:-])/[^\s'\"`:;,()]+")
@@ -160,7 +176,9 @@ def register_error_handlers(app: Flask, data_dir: Path | None = None) -> None:
         if exc.status >= 500:
             logger.warning("%s: %s", exc.code, message)
             message = redact_paths(message, data_dir)
-        return error_body(exc.status, exc.code, message, exc.details)
+        response = error_body(exc.status, exc.code, message, exc.details)
+        response.headers.update(exc.headers)
+        return response
 
     @app.errorhandler(HTTPException)
     def _http_error(exc: HTTPException) -> Response:

@@ -73,6 +73,23 @@ MODEL_LOADED = Gauge(
     multiprocess_mode="livemin",
 )
 
+# Events from the block on the page (service/events.py); every label is validated, so bounded.
+EVENTS = Counter(
+    "morelike_events_total",
+    "Impressions and clicks of related cards, by position and reason",
+    ["type", "reason", "position"],
+)
+EVENTS_BY_SECTION = Counter(
+    "morelike_events_by_section_total",
+    "Impressions and clicks of related cards, by the section of the article they were under",
+    ["type", "section"],
+)
+EVENTS_REFUSED = Counter(
+    "morelike_events_refused_total",
+    "Event requests refused (rate_limited, too_large, malformed, invalid, unsupported_type)",
+    ["reason"],
+)
+
 
 def multiprocess_dir() -> str | None:
     """The shared metrics directory, when running under several processes."""

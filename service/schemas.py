@@ -8,11 +8,11 @@ than the rest of a cached request.
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from service.ranking.settings import RankingOptions
+from service.ranking.settings import IsoDateTime, RankingOptions
 
 MAX_EXCLUDE = 200
 BODY_FIELDS = ("text", "html")
@@ -149,6 +149,9 @@ class RelatedResponse(Model):
 
     article: dict[str, Any] = Field(description="The article the list is for.")
     snapshot: str = Field(description="Version of the snapshot that answered.")
+    list_id: str = Field(
+        description="Id of this version of the list (a hash of its items): events name it."
+    )
     items: list[Item]
 
 
@@ -194,3 +197,132 @@ class ReadyResponse(Model):
         None, description="What is wrong in the data dir while a good snapshot keeps serving."
     )
     error: ErrorDetail | None = None
+
+
+# The block on the page (service/page.py) and its events (service/events.py).
+REASONS = ("similar", "related", "same_section_recent", "recent")
+MAX_EVENTS = 50  # one impression per card of the longest list
+
+
+class Event(Model):
+    """One impression or click on a card of a related block, as widget.js sends it."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+    type: Literal["impression", "click"] = Field(description="The card was seen, or clicked.")
+    article: str = Field(min_length=1, max_length=512, description="The article the block is on.")
+    item: str = Field(min_length=1, max_length=512, description="The card's article.")
+    position: int = Field(ge=1, le=50, description="The card's place in the list, from 1.")
+    reason: Literal["similar", "related", "same_section_recent", "recent"] = Field(
+        description="Why the card was chosen (the item's `reason`)."
+    )
+    list_id: str = Field(
+        pattern=r"^[0-9a-f]{16}$", description="`list_id` of the related answer shown."
+    )
+
+
+class EventBatch(Model):
+    """Body of `POST /v1/events`: one event, or up to 50 as `{"events": [...]}`."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+    events: list[Event] = Field(min_length=1, max_length=MAX_EVENTS)
+
+
+class AmpQuery(RelatedQuery):
+    """The related query, plus the source origin that older AMP runtimes append."""
+
+    amp_source_origin: str | None = Field(None, alias="__amp_source_origin", max_length=300)
+
+
+# -- admin API -------------------------------------------------------------------
+
+
+class ArticleIn(Model):
+    """An article to create or replace: the corpus fields (unknown ones are kept as metadata).
+
+    A title is required (the list's cards show it); `body` or `html` may be empty.
+    """
+
+    model_config = ConfigDict(extra="allow", str_strip_whitespace=True, strict=True)
+
+    title: str = Field(min_length=1, max_length=2_000, pattern=r"\S")
+    body: str | None = Field(None, description="Text or HTML (boilerplate is removed).")
+    html: str | None = Field(None, description="HTML of the body (instead of `body`).")
+    url: str | None = Field(None, max_length=4_000)
+    published_at: IsoDateTime | None = Field(
+        None, strict=False, description="In the future: embargoed until then."
+    )
+    updated_at: IsoDateTime | None = Field(None, strict=False)
+    expires_at: IsoDateTime | None = Field(
+        None, strict=False, description="In the past: off every list."
+    )
+    section: str | None = Field(None, max_length=200)
+    tags: list[str] | None = Field(None, max_length=200)
+    language: str | None = Field(None, max_length=35)
+    author: str | None = Field(None, max_length=500)
+    image_url: str | None = Field(None, max_length=4_000)
+    canonical_url: str | None = Field(None, max_length=4_000)
+    status: Literal["published", "draft", "unpublished"] | None = Field(
+        None, description="published (default); draft or unpublished take it off every list."
+    )
+    sponsored: bool | None = None
+
+    @model_validator(mode="after")
+    def _one_body(self) -> ArticleIn:
+        if self.body is not None and self.html is not None:
+            raise ValueError("give `body` or `html`, not both")
+        return self
+
+
+class BatchItem(Model):
+    """One change of a batch."""
+
+    op: Literal["upsert", "delete"]
+    id: str = Field(min_length=1, max_length=512)
+    article: dict[str, Any] | None = Field(None, description="The fields, for an upsert.")
+
+
+class BatchIn(Model):
+    """Many changes at once."""
+
+    items: list[BatchItem] = Field(min_length=1)
+
+
+class ChangeOut(Model):
+    """An acknowledged change: written to the journal, served within seconds."""
+
+    id: str
+    op: str
+    seq: int = Field(description="Position in the journal.")
+
+
+class BatchOut(Model):
+    """A result per item (`status` 200 with `seq`, or an error) and how many were written."""
+
+    results: list[dict[str, Any]]
+    written: int
+
+
+class ControlsIn(Model):
+    """An editor's controls for one article's list."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+    pinned: list[str] = Field(
+        default_factory=list, max_length=20, description="Shown first, in this order."
+    )
+    blocked: list[str] = Field(
+        default_factory=list, max_length=200, description="Never shown with this article."
+    )
+    disabled: bool = Field(False, description="No block on this article's page.")
+
+
+class SiteControlsIn(Model):
+    """Site-wide exclusions: never shown in any list."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+    excluded_ids: list[str] = Field(default_factory=list, max_length=10_000)
+    excluded_sections: list[str] = Field(default_factory=list, max_length=200)
+    excluded_tags: list[str] = Field(default_factory=list, max_length=1_000)

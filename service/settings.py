@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 from typing import Annotated, Any
 
-from pydantic import Field, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from service.ranking.settings import RankingSettings
@@ -86,8 +86,41 @@ class Settings(BaseSettings):
         1.0, gt=0, le=30, description="Time for main-text extraction, then a plain tag strip"
     )
 
+    # Live updates (admin API, journal)
+    admin_token: SecretStr | None = Field(
+        None, description="Bearer token for the admin API; unset: changes are refused (403)"
+    )
+    journal_interval: float = Field(
+        0.5, gt=0, le=60, description="Seconds between a worker's checks of the journal"
+    )
+    max_batch: int = Field(500, ge=1, le=10_000, description="Articles in one batch request")
+
     # Ranking knobs: their own prefix, MORELIKE_RANK_*.
     ranking: RankingSettings = Field(default_factory=RankingSettings)
+
+    # The block on the page (service/page.py) and its events (service/events.py).
+    page_headings: dict[str, str] = Field(
+        default_factory=dict,
+        description="Heading of the block by language, JSON; merged over the built-in en/de/fr",
+    )
+    page_date_format: str = Field(
+        "medium", description="Card dates: a Babel format (short, medium, long, full) or pattern"
+    )
+    page_teaser_chars: int = Field(
+        160, ge=40, le=1_000, description="Longest teaser, cut on a word"
+    )
+    demo: bool = Field(False, description="Serve sample article pages with the block at /demo")
+    events_enabled: bool = Field(True, description="Accept impressions and clicks at /v1/events")
+    events_rate: str = Field(
+        "300/minute", description="Event requests per client and worker (`limits` notation)"
+    )
+    events_max_bytes: int = Field(8_192, ge=512, le=1_000_000, description="Largest event body")
+    events_retention_days: int = Field(
+        90, ge=1, le=3_660, description="Days the hourly event counts are kept in Redis"
+    )
+    trusted_proxy_hops: int = Field(
+        0, ge=0, le=10, description="Proxies in front that append X-Forwarded-For (rate limiting)"
+    )
 
     @field_validator("cors_origins", mode="before")
     @classmethod
@@ -129,6 +162,40 @@ class Settings(BaseSettings):
     @classmethod
     def _blank_is_none(cls, value: str | None) -> str | None:
         return value or None
+
+    @field_validator("page_headings")
+    @classmethod
+    def _check_headings(cls, value: dict[str, str]) -> dict[str, str]:
+        for language, text in value.items():
+            if not language.strip() or not text.strip():
+                raise ValueError(f"heading {language!r}: {text!r} needs a language and a text")
+        return {k.strip().lower(): v.strip() for k, v in value.items()}
+
+    @field_validator("page_date_format")
+    @classmethod
+    def _check_date_format(cls, value: str) -> str:
+        from datetime import date
+
+        from babel.dates import format_date
+
+        try:
+            format_date(date(2024, 12, 5), format=value, locale="en")
+        except (ValueError, KeyError, AttributeError) as exc:  # a time field in a date pattern
+            raise ValueError(
+                "not a Babel date format: short, medium, long, full or a pattern"
+            ) from exc
+        return value
+
+    @field_validator("events_rate")
+    @classmethod
+    def _check_rate(cls, value: str) -> str:
+        from limits import parse
+
+        try:
+            parse(value)
+        except ValueError as exc:
+            raise ValueError("not a rate like 120/minute or 10/second") from exc
+        return value
 
 
 def describe(error: ValidationError, prefix: str = ENV_PREFIX) -> str:

@@ -19,11 +19,13 @@ import numpy as np
 from flask import current_app
 
 from indexer.embedder import DEFAULT_MODEL, Embedder, ModelNotFound
-from indexer.snapshot import Snapshot
+from indexer.journal import Journal
 from service import metrics
-from service.cache import LocalCache, ResponseCache
+from service.cache import ResponseCache
 from service.errors import Unavailable
+from service.live import LiveView
 from service.ranking import related, resolve, source_from_row
+from service.ranking.base import Corpus
 from service.ranking.view import view_of
 from service.settings import Settings
 from service.snapshots import SnapshotHolder
@@ -60,12 +62,12 @@ class EmbedderPool:
             return "loading"
         return "failed" if self._preload_error else "not loaded"
 
-    def name_for(self, snapshot: Snapshot | None) -> str:
+    def name_for(self, snapshot: Corpus | None) -> str:
         """The model to embed with: the configured one, else the snapshot's, else the bundled."""
         info = (snapshot.manifest.get("model") or {}) if snapshot is not None else {}
         return self.model or info.get("name") or DEFAULT_MODEL
 
-    def for_snapshot(self, snapshot: Snapshot) -> Embedder:
+    def for_snapshot(self, snapshot: Corpus) -> Embedder:
         """The loaded embedder for the snapshot's model (or the configured one)."""
         embedder = self._load(self.name_for(snapshot))
         dim = (snapshot.manifest.get("model") or {}).get("dimension")
@@ -76,7 +78,7 @@ class EmbedderPool:
             )
         return embedder
 
-    def preload(self, snapshot: Snapshot | None) -> None:
+    def preload(self, snapshot: Corpus | None) -> None:
         """Load the model and run one encode now, so the first POST does not wait for either.
 
         Runs in a worker's background thread; a failure is logged, and POST
@@ -125,7 +127,8 @@ class State:
     holder: SnapshotHolder
     cache: ResponseCache
     embedders: EmbedderPool
-    hot: LocalCache[tuple[str, bytes]]
+    live: LiveView
+    journal: Journal  # the admin API's writer (the live view reads its own)
 
     def start_worker(self) -> None:
         """Make this process a serving worker (gunicorn's `post_fork`).
@@ -148,7 +151,7 @@ class State:
                 daemon=True,
             ).start()
 
-    def warm_snapshot(self, snapshot: Snapshot) -> None:
+    def warm_snapshot(self, snapshot: Corpus) -> None:
         """Do what a snapshot's first requests would, before it serves.
 
         Builds the per-snapshot arrays (`view_of`), the calibrated floors for the

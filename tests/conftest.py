@@ -15,7 +15,7 @@ import pytest
 from indexer.build import BuildOptions, BuildReport, build
 from indexer.embedder import Embedder
 
-pytest_plugins = ["tests.fixtures_service", "tests.fixtures_ranking"]
+pytest_plugins = ["tests.fixtures_service", "tests.fixtures_ranking", "tests.fixtures_sources"]
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SMALL_CORPUS = FIXTURES / "small.jsonl"

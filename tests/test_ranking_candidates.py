@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 import scipy.sparse as sp
 
+from indexer.terms import sparse_cosine
 from service.ranking import RankingSettings, allowed_mask, related, resolve, source_from_row
-from service.ranking.candidates import sparse_cosine
 from tests.fixtures_ranking import NOW, MakeSnapshot, article, axis, iso_days_ago, word
 
 NO_FRESHNESS = RankingSettings(freshness=False, max_age_days={"default": None})

@@ -20,7 +20,7 @@ def test_related_shape(client: Any) -> None:
     response = related(client)
     assert response.status_code == 200
     body = response.get_json()
-    assert set(body) == {"article", "snapshot", "items"}
+    assert set(body) == {"article", "snapshot", "list_id", "items"}
     assert body["article"]["id"] == "space-1"
     assert body["article"]["title"]
     assert body["snapshot"] == response.headers["X-Snapshot"]

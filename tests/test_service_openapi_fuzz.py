@@ -15,6 +15,7 @@ serves the same document (checked below).
 
 from __future__ import annotations
 
+import shutil
 import tempfile
 from collections import Counter
 from collections.abc import Iterator
@@ -38,7 +39,16 @@ OPERATIONS = {
     "GET /healthz",
     "GET /readyz",
     "GET /metrics",
+    "PUT /v1/articles/{article_id}",
+    "DELETE /v1/articles/{article_id}",
+    "POST /v1/batch",
+    "GET /v1/articles/{article_id}/controls",
+    "PUT /v1/articles/{article_id}/controls",
+    "GET /v1/controls",
+    "PUT /v1/controls",
 }
+TOKEN = "fuzz-admin-token"
+AUTH = {"Authorization": f"Bearer {TOKEN}"}
 CALLS: Counter[str] = Counter()
 METHODS: Counter[str] = Counter()
 
@@ -54,7 +64,10 @@ def fuzz_config() -> SchemathesisConfig:
                 "coverage": {"enabled": True},
                 "fuzzing": {"enabled": True},
             },
-            "checks": {"enabled": True},
+            # every check but ignored_auth, whose probe without the token cannot reach an
+            # in-process app (schemathesis sends it over HTTP); tests/test_admin.py proves
+            # that every admin operation refuses a missing or wrong token
+            "checks": {"enabled": True, "ignored_auth": {"enabled": False}},
         }
     )
 
@@ -75,9 +88,14 @@ schema = schemathesis.openapi.from_dict(DOCUMENT, config=fuzz_config())
 
 
 @pytest.fixture(scope="module")
-def fuzz_app(small_snapshot_dir: Path, embedder: Embedder) -> Iterator[Any]:
-    """One app on the small snapshot for every generated case (Hypothesis wants no per-test one)."""
-    app = create_app(load_settings(data_dir=small_snapshot_dir), embedder=embedder)
+def fuzz_app(
+    small_snapshot_dir: Path, embedder: Embedder, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Any]:
+    """One app on a copy of the small snapshot for every generated case (Hypothesis wants no
+    per-test one), with the admin API on: its generated changes go to that copy's journal."""
+    data_dir = tmp_path_factory.mktemp("fuzz") / "data"
+    shutil.copytree(small_snapshot_dir, data_dir)
+    app = create_app(load_settings(data_dir=data_dir, admin_token=TOKEN), embedder=embedder)
     yield app
     app.extensions["morelike"].holder.stop()
 
@@ -103,7 +121,7 @@ def test_every_operation_loads() -> None:
 def test_generated_requests_pass_all_checks(case: Any, fuzz_app: Any) -> None:
     CALLS[f"{case.operation.method.upper()} {case.operation.path}"] += 1
     METHODS[case.method.upper()] += 1
-    case.call_and_validate(app=fuzz_app)
+    case.call_and_validate(app=fuzz_app, headers=AUTH)
 
 
 def test_every_operation_was_exercised() -> None:

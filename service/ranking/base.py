@@ -2,23 +2,61 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any, Protocol
 
 import numpy as np
 import scipy.sparse as sp
 
-from indexer.build import key64, normalize_title, normalize_url
 from indexer.embedder import Embedder
-from indexer.snapshot import Snapshot
+from indexer.rows import key64, normalize_title, normalize_url
 from service.ranking.lead import lead_signature
 
 DAY = 86_400.0
 
+PINNED = "pinned"  # an editor pinned it to this article's list
 SIMILAR = "similar"  # clearly similar: above the calibrated floor
 RELATED = "related"  # fill by relevance: weakly related, beats most random pairs
 SAME_SECTION_RECENT = "same_section_recent"  # fill by recency: newest of the section
 RECENT = "recent"  # fill by recency: newest site-wide
-REASONS = (SIMILAR, RELATED, SAME_SECTION_RECENT, RECENT)
+REASONS = (PINNED, SIMILAR, RELATED, SAME_SECTION_RECENT, RECENT)
+
+
+class Corpus(Protocol):
+    """What the ranking reads: a `Snapshot`, or one with live changes merged (`LiveSnapshot`).
+
+    Rows are numbered 0..count-1; `columns` is a `COLUMNS_DTYPE` array over them;
+    `vectors[rows]` gives unit vectors; `search` applies a row mask before the cut.
+    """
+
+    version: str
+    count: int
+    manifest: dict[str, Any]
+    sections: list[str]
+    languages: list[str]
+    columns: np.ndarray
+    vectors: Any
+    calibration_pairs: np.ndarray
+
+    @property
+    def terms(self) -> Any: ...
+
+    def row_of(self, article_id: str) -> int | None: ...
+
+    def article(self, article_id: str) -> dict[str, Any] | None: ...
+
+    def articles_at(self, rows: Sequence[int]) -> list[dict[str, Any]]: ...
+
+    def code_of(self, kind: str, value: str) -> int: ...
+
+    def search(
+        self, query: np.ndarray, k: int, allowed: np.ndarray | None = None
+    ) -> tuple[np.ndarray, np.ndarray]: ...
+
+    def term_similarity(self, rows: np.ndarray, query: sp.csr_matrix) -> np.ndarray: ...
+
+    def term_vectors(self, rows: Sequence[int]) -> sp.csr_matrix: ...
 
 
 @dataclass
@@ -51,7 +89,7 @@ class Item:
     extra: dict[str, float] = field(default_factory=dict)
 
 
-def source_from_row(snapshot: Snapshot, row: int) -> Source:
+def source_from_row(snapshot: Corpus, row: int) -> Source:
     """The source for an indexed article."""
     col = snapshot.columns[row]
     meta = snapshot.articles_at([row])[0]
@@ -69,7 +107,7 @@ def source_from_row(snapshot: Snapshot, row: int) -> Source:
 
 
 def source_from_text(
-    snapshot: Snapshot,
+    snapshot: Corpus,
     embedder: Embedder,
     title: str,
     text: str,

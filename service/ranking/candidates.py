@@ -8,21 +8,18 @@ filtered afterwards.
 from __future__ import annotations
 
 import logging
-import threading
 from dataclasses import dataclass
 
 import numpy as np
-import scipy.sparse as sp
 
-from indexer.snapshot import Snapshot
-from service.ranking.base import DAY, Source
+from service.ranking.base import DAY, Corpus, Source
 from service.ranking.settings import Ranking
 from service.ranking.view import view_of
 
 logger = logging.getLogger(__name__)
 
 
-def allowed_mask(snapshot: Snapshot, source: Source, params: Ranking, now: float) -> np.ndarray:
+def allowed_mask(snapshot: Corpus, source: Source, params: Ranking, now: float) -> np.ndarray:
     """Rows that may appear: published, live, in the filters, not the source or its twins.
 
     Drops drafts and unpublished rows, expired ones (`expires` passed) and
@@ -88,51 +85,19 @@ class Candidates:
         )
 
 
-_scratch = threading.local()
-
-
-def sparse_cosine(matrix: sp.csr_matrix, rows: np.ndarray, query: sp.csr_matrix) -> np.ndarray:
-    """TF-IDF cosine of `rows` of the L2-normalised `matrix` to one normalised query row.
-
-    Done on the CSR arrays directly, with the query spread into a per-thread
-    dense buffer over the vocabulary (cleared again after use): a scipy slice
-    and product cost more in checks than the few thousand multiplications.
-    """
-    out = np.zeros(len(rows), dtype=np.float32)
-    if query.nnz == 0 or len(rows) == 0:
-        return out
-    lookup = getattr(_scratch, "lookup", None)
-    if lookup is None or len(lookup) != matrix.shape[1]:
-        lookup = _scratch.lookup = np.zeros(matrix.shape[1], dtype=np.float32)
-    starts = matrix.indptr[rows]
-    lengths = matrix.indptr[rows + 1] - starts
-    filled = lengths > 0
-    if not filled.any():
-        return out
-    offsets = np.cumsum(lengths) - lengths
-    take = np.arange(int(lengths.sum())) + np.repeat(starts - offsets, lengths)
-    lookup[query.indices] = query.data
-    try:
-        products = matrix.data[take] * lookup[matrix.indices[take]]
-    finally:
-        lookup[query.indices] = 0.0
-    out[filled] = np.add.reduceat(products, offsets[filled])
-    return out
-
-
-def gather(snapshot: Snapshot, source: Source, rows: np.ndarray) -> Candidates:
+def gather(snapshot: Corpus, source: Source, rows: np.ndarray) -> Candidates:
     """Similarities to the source and between the candidates for `rows`."""
     rows = np.asarray(rows, dtype=np.int64)
     vectors = np.asarray(snapshot.vectors[rows], dtype=np.float32)
     return Candidates(
         rows=rows,
         dense=vectors @ np.asarray(source.vector, dtype=np.float32),
-        sparse=sparse_cosine(snapshot.term_matrix, rows, source.terms),
+        sparse=snapshot.term_similarity(rows, source.terms),
         pair_dense=vectors @ vectors.T,
     )
 
 
-def candidates(snapshot: Snapshot, source: Source, mask: np.ndarray, pool: int) -> Candidates:
+def candidates(snapshot: Corpus, source: Source, mask: np.ndarray, pool: int) -> Candidates:
     """The `pool` nearest allowed rows by embedding, with their similarities."""
     rows, _ = snapshot.search(source.vector, pool, allowed=mask)
     return gather(snapshot, source, rows)

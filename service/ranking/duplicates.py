@@ -17,9 +17,8 @@ import logging
 
 import numpy as np
 
-from indexer.build import key64, normalize_url
-from indexer.snapshot import Snapshot
-from service.ranking.base import Source
+from indexer.rows import key64, normalize_url
+from service.ranking.base import Corpus, Source
 from service.ranking.candidates import Candidates
 from service.ranking.lead import lead_similarity
 from service.ranking.settings import RankingSettings
@@ -32,7 +31,7 @@ logger = logging.getLogger(__name__)
 LEAD_GATE = 0.75
 
 
-def source_lead(snapshot: Snapshot, source: Source) -> np.ndarray | None:
+def source_lead(snapshot: Corpus, source: Source) -> np.ndarray | None:
     """The source's lead signature: the text's own, or the indexed row's."""
     if source.lead is not None:
         return source.lead
@@ -42,7 +41,7 @@ def source_lead(snapshot: Snapshot, source: Source) -> np.ndarray | None:
 
 
 def duplicate_of_source(
-    snapshot: Snapshot, source: Source, c: Candidates, config: RankingSettings
+    snapshot: Corpus, source: Source, c: Candidates, config: RankingSettings
 ) -> np.ndarray:
     """Candidates that are copies of the source's story."""
     dup = c.dense >= config.duplicate_similarity
@@ -58,7 +57,7 @@ def _same_key(keys: np.ndarray) -> np.ndarray:
     return np.asarray((keys[:, None] == keys[None, :]) & (keys[:, None] != 0), dtype=bool)
 
 
-def same_story(snapshot: Snapshot, c: Candidates, config: RankingSettings) -> np.ndarray:
+def same_story(snapshot: Corpus, c: Candidates, config: RankingSettings) -> np.ndarray:
     """(n, n) bool: candidates i and j are one story."""
     view = view_of(snapshot)
     same = c.pair_dense >= config.duplicate_similarity
@@ -98,14 +97,14 @@ def components(same: np.ndarray) -> np.ndarray:
     return np.asarray(np.unique(roots, return_inverse=True)[1], dtype=np.int64)
 
 
-def story_labels(snapshot: Snapshot, c: Candidates, config: RankingSettings) -> np.ndarray:
+def story_labels(snapshot: Corpus, c: Candidates, config: RankingSettings) -> np.ndarray:
     """A story label per candidate: connected components of the "same story" relation."""
     if len(c) < 2:
         return np.zeros(len(c), dtype=np.int64)
     return components(same_story(snapshot, c, config))
 
 
-def canonical_flags(snapshot: Snapshot, rows: np.ndarray) -> np.ndarray:
+def canonical_flags(snapshot: Corpus, rows: np.ndarray) -> np.ndarray:
     """Which of `rows` another of `rows` names as its canonical URL."""
     metas = snapshot.articles_at([int(r) for r in rows])
     own = [key64(normalize_url(m.get("url") or "")) for m in metas]
@@ -117,7 +116,7 @@ def canonical_flags(snapshot: Snapshot, rows: np.ndarray) -> np.ndarray:
     return np.asarray([key != 0 and key in named for key in own], dtype=bool)
 
 
-def representative(snapshot: Snapshot, rows: np.ndarray) -> int:
+def representative(snapshot: Corpus, rows: np.ndarray) -> int:
     """Position in `rows` of the article that stands for their story."""
     view = view_of(snapshot)
     url_keys = view.url_key[rows]
@@ -134,7 +133,7 @@ def representative(snapshot: Snapshot, rows: np.ndarray) -> int:
 
 
 def one_per_story(
-    snapshot: Snapshot, c: Candidates, relevance: np.ndarray, config: RankingSettings
+    snapshot: Corpus, c: Candidates, relevance: np.ndarray, config: RankingSettings
 ) -> tuple[np.ndarray, np.ndarray]:
     """Positions to keep (one per story) and the relevance each keeps (its story's best)."""
     labels = story_labels(snapshot, c, config)

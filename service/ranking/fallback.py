@@ -19,8 +19,7 @@ from collections.abc import Iterator
 
 import numpy as np
 
-from indexer.snapshot import Snapshot
-from service.ranking.base import DAY, RECENT, RELATED, SAME_SECTION_RECENT, Item, Source
+from service.ranking.base import DAY, RECENT, RELATED, SAME_SECTION_RECENT, Corpus, Item, Source
 from service.ranking.candidates import gather
 from service.ranking.duplicates import LEAD_GATE, source_lead
 from service.ranking.floors import Floors
@@ -61,7 +60,7 @@ def newest_first(
 class _Shown:
     """The stories already in the list and the source's: keys, vectors and leads."""
 
-    def __init__(self, snapshot: Snapshot, source: Source, items: list[Item]) -> None:
+    def __init__(self, snapshot: Corpus, source: Source, items: list[Item]) -> None:
         self.snapshot = snapshot
         self.view = view_of(snapshot)
         rows = np.asarray([i.row for i in items], dtype=np.int64)
@@ -112,14 +111,14 @@ class _Shown:
         self.lead_rows.append(row)
 
 
-def _scope(snapshot: Snapshot, source: Source, ranking: Ranking, now: float) -> tuple[int, float]:
+def _scope(snapshot: Corpus, source: Source, ranking: Ranking, now: float) -> tuple[int, float]:
     """The source's section code (-1 when it has none) and the start of the recent window."""
     code = snapshot.code_of("section", source.section) if source.section else -1
     return code, now - ranking.settings.fallback_section_days * DAY
 
 
 def _scoped_extra(
-    snapshot: Snapshot,
+    snapshot: Corpus,
     source: Source,
     ranking: Ranking,
     now: float,
@@ -146,7 +145,7 @@ def _scoped_extra(
 
 
 def fill_related(
-    snapshot: Snapshot,
+    snapshot: Corpus,
     source: Source,
     ranking: Ranking,
     now: float,
@@ -192,7 +191,7 @@ def fill_related(
 
 
 def fill_recent(
-    snapshot: Snapshot,
+    snapshot: Corpus,
     source: Source,
     mask: np.ndarray,
     items: list[Item],

@@ -20,8 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from indexer.calibrate import ALL
-from indexer.snapshot import Snapshot
-from service.ranking.base import Source
+from service.ranking.base import Corpus, Source
 from service.ranking.settings import Ranking
 from service.ranking.view import view_of
 
@@ -36,7 +35,7 @@ class Floors:
     related: float
 
 
-def group_of(snapshot: Snapshot, source: Source, ranking: Ranking) -> int:
+def group_of(snapshot: Corpus, source: Source, ranking: Ranking) -> int:
     """The calibration group: the language the list is drawn from, else all languages."""
     language = ranking.language or source.language
     if not language or language == "any":
@@ -44,7 +43,7 @@ def group_of(snapshot: Snapshot, source: Source, ranking: Ranking) -> int:
     return snapshot.code_of("language", language)
 
 
-def calibrated(snapshot: Snapshot, group: int, ranking: Ranking) -> Floors:
+def calibrated(snapshot: Corpus, group: int, ranking: Ranking) -> Floors:
     """The floors from the snapshot's random pairs (cached per group and settings)."""
     settings = ranking.settings
     key = (group, settings.fingerprint)
@@ -72,7 +71,7 @@ def calibrated(snapshot: Snapshot, group: int, ranking: Ranking) -> Floors:
     return floors
 
 
-def floors_for(snapshot: Snapshot, source: Source, ranking: Ranking) -> Floors:
+def floors_for(snapshot: Corpus, source: Source, ranking: Ranking) -> Floors:
     """The floors one request applies: calibrated, or the absolute `min_score` given."""
     floors = calibrated(snapshot, group_of(snapshot, source, ranking), ranking)
     if ranking.min_score is None:

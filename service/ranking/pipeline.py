@@ -6,8 +6,7 @@ import logging
 
 import numpy as np
 
-from indexer.snapshot import Snapshot
-from service.ranking.base import SIMILAR, Item, Source
+from service.ranking.base import SIMILAR, Corpus, Item, Source
 from service.ranking.candidates import allowed_mask, candidates
 from service.ranking.diversity import mmr
 from service.ranking.duplicates import duplicate_of_source, one_per_story
@@ -22,7 +21,7 @@ POOL_PER_SLOT = 4  # the pool is at least this many candidates per requested ite
 
 
 def scored_pool(
-    snapshot: Snapshot, source: Source, ranking: Ranking, now: float, mask: np.ndarray
+    snapshot: Corpus, source: Source, ranking: Ranking, now: float, mask: np.ndarray
 ) -> Pool:
     """Steps 1-3: candidates, the source's copies dropped, one per story, scored."""
     settings = ranking.settings
@@ -45,7 +44,7 @@ def similar_items(pool: Pool, floors: Floors, ranking: Ranking) -> list[Item]:
     return [pool.item(int(passing[i]), SIMILAR) for i in picks]
 
 
-def related(snapshot: Snapshot, source: Source, ranking: Ranking, now: float) -> list[Item]:
+def related(snapshot: Corpus, source: Source, ranking: Ranking, now: float) -> list[Item]:
     """The related list for `source`: at most `ranking.limit` items, best first.
 
     `now` (epoch seconds) is passed in so that expiry, embargo, maximum age and

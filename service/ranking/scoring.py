@@ -13,8 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from indexer.snapshot import Snapshot
-from service.ranking.base import Item
+from service.ranking.base import Corpus, Item
 from service.ranking.candidates import Candidates
 from service.ranking.settings import Ranking, RankingSettings
 from service.ranking.view import SectionTable, view_of
@@ -41,7 +40,7 @@ def freshness(
     return np.asarray((1.0 - weight) + weight * np.exp2(-age / half_life), dtype=np.float64)
 
 
-def decay_of(snapshot: Snapshot, rows: np.ndarray, ranking: Ranking, now: float) -> np.ndarray:
+def decay_of(snapshot: Corpus, rows: np.ndarray, ranking: Ranking, now: float) -> np.ndarray:
     """Freshness factor per row (ones when freshness is off)."""
     weight = ranking.settings.freshness_weight
     if not ranking.freshness or weight <= 0 or not len(rows):

@@ -33,12 +33,13 @@ from __future__ import annotations
 import dataclasses
 import functools
 import hashlib
+import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Annotated, Any
 
 import orjson
-from pydantic import BaseModel, Field, field_validator, model_validator
+from pydantic import BaseModel, BeforeValidator, Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEFAULT_KEY = "default"
@@ -194,6 +195,21 @@ class RankingSettings(BaseSettings):
         return hashlib.blake2b(raw, digest_size=8).hexdigest()
 
 
+_NUMBER = re.compile(r"\s*[-+]?\d+(\.\d*)?\s*")
+
+
+def _iso_only(value: Any) -> Any:
+    """Refuse numbers where a date is due: pydantic would read them as epoch seconds."""
+    if isinstance(value, bool | int | float) or (
+        isinstance(value, str) and _NUMBER.fullmatch(value)
+    ):
+        raise ValueError("expected an ISO 8601 date or time, such as 2026-05-01T12:00:00Z")
+    return value
+
+
+IsoDateTime = Annotated[datetime, BeforeValidator(_iso_only)]
+
+
 class RankingOptions(BaseModel):
     """Filters and ranking overrides one request may give (GET query and POST body)."""
 
@@ -214,10 +230,10 @@ class RankingOptions(BaseModel):
         allow_inf_nan=False,
         description="An absolute floor for `similar` items instead of the calibrated one.",
     )
-    published_after: datetime | None = Field(
+    published_after: IsoDateTime | None = Field(
         None, strict=False, description="Only articles published at or after this time (ISO 8601)."
     )
-    published_before: datetime | None = Field(
+    published_before: IsoDateTime | None = Field(
         None, strict=False, description="Only articles published before this time (ISO 8601)."
     )
     freshness: bool | None = Field(None, description="Decay scores by age (default: the setting).")

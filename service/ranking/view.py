@@ -16,8 +16,8 @@ from typing import Any
 
 import numpy as np
 
-from indexer.snapshot import STATUS_CODES, Snapshot
-from service.ranking.base import DAY
+from indexer.snapshot import STATUS_CODES
+from service.ranking.base import DAY, Corpus
 from service.ranking.lead import PERMUTATIONS, lead_signature
 from service.ranking.settings import RankingSettings
 
@@ -106,7 +106,7 @@ class SnapshotView:
             _remember(self._young, (id(table), day), young)
         return mask & young
 
-    def leads_of(self, snapshot: Snapshot, rows: np.ndarray) -> np.ndarray:
+    def leads_of(self, snapshot: Corpus, rows: np.ndarray) -> np.ndarray:
         """Lead signatures of `rows`, computed from their snippets once per row.
 
         A snapshot that stores them (`snapshot.leads`) is read directly; otherwise
@@ -185,11 +185,11 @@ def _remember(cache: dict[Any, np.ndarray], key: Any, mask: np.ndarray) -> None:
     cache[key] = mask
 
 
-_VIEWS: weakref.WeakKeyDictionary[Snapshot, SnapshotView] = weakref.WeakKeyDictionary()
+_VIEWS: weakref.WeakKeyDictionary[Corpus, SnapshotView] = weakref.WeakKeyDictionary()
 _LOCK = threading.Lock()
 
 
-def build_view(snapshot: Snapshot) -> SnapshotView:
+def build_view(snapshot: Corpus) -> SnapshotView:
     """Copy the columns out of the memmap and order rows by recency."""
     cols = snapshot.columns
     published = np.ascontiguousarray(cols["published"], dtype=np.int64)
@@ -229,7 +229,7 @@ def build_view(snapshot: Snapshot) -> SnapshotView:
     )
 
 
-def view_of(snapshot: Snapshot) -> SnapshotView:
+def view_of(snapshot: Corpus) -> SnapshotView:
     """The view of `snapshot`, built on first use and dropped with the snapshot."""
     view = _VIEWS.get(snapshot)
     if view is None:

@@ -1,0 +1,366 @@
+"""The snapshot a worker serves: the immutable base with the journal's changes merged.
+
+A small delta over the base, rebuilt when the journal moves: an exact index of
+the vectors of new and edited articles (rows after the base's, numbered on),
+their columns, terms and metadata, and tombstones for the base rows that were
+edited, unpublished or deleted. It answers the same questions as `Snapshot`
+(rows, vectors, columns, terms, metadata, search with a mask applied before the
+cut), so every step of the ranking treats a delta article exactly like a built
+one. Only changes made since the base's build started are merged: older ones
+are in the source the build read.
+
+Editor controls ride along: per article (pinned, blocked, disabled, applied by
+`service.ranking.controls`) and site-wide (excluded ids, sections, tags): rows
+excluded site-wide, like tombstoned ones, look unpublished to the ranking.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import scipy.sparse as sp
+
+from indexer.articles import Article, RecordError, parse_record
+from indexer.journal import DELETE, SITE, Change, Journal, JournalError, latest
+from indexer.rows import columns as column_rows
+from indexer.rows import metadata
+from indexer.snapshot import COLUMNS_DTYPE, STATUS_CODES, Snapshot
+from service.errors import NoSnapshot
+from service.ranking.controls import Controls, controls_of
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class Delta:
+    """The merged changes: new rows after the base's, and tombstoned base rows."""
+
+    ids: dict[str, int] = field(default_factory=dict)  # article id -> delta index
+    vectors: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), dtype=np.float32))
+    columns: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=COLUMNS_DTYPE))
+    terms: sp.csr_matrix | None = None
+    meta: list[dict[str, Any]] = field(default_factory=list)
+    tombstones: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    gone: set[str] = field(default_factory=set)  # ids deleted (or replaced) in the base
+
+
+class LiveSnapshot:
+    """`base` with `changes` (newest per id, made since its build) and `controls` merged."""
+
+    def __init__(
+        self,
+        base: Snapshot,
+        changes: list[Change],
+        controls: dict[str, dict[str, Any]],
+        seq: int,
+    ) -> None:
+        self.base = base
+        self.seq = seq
+        self.version = base.version
+        self.manifest = base.manifest
+        self.calibration_pairs = base.calibration_pairs
+        self.sections = list(base.sections)
+        self.languages = list(base.languages)
+        self.changed_at = {c.article_id: c.seq for c in changes}
+        self.delta = self._delta(latest(changes))
+        self.count = base.count + len(self.delta.ids)
+        self.vectors = RowVectors(base.vectors, self.delta.vectors)
+        self.controls = {k: v for k, v in controls.items() if k != SITE}
+        self.site = controls.get(SITE) or {}
+        self.columns = base.columns
+        self._removed = np.zeros(self.count, dtype=bool)
+        self._removed[self.delta.tombstones] = True
+        if len(self.delta.ids) or len(self.delta.tombstones) or self.site:
+            self.columns = np.concatenate([np.asarray(base.columns), self.delta.columns])
+            excluded = self._site_mask()
+            if excluded is not None:
+                self._removed |= excluded
+            # rows that may never show look unpublished to every step of the ranking
+            self.columns["status"][self._removed] = STATUS_CODES["unpublished"]
+
+    @property
+    def terms(self) -> Any:
+        """The base's TF-IDF vectoriser (delta articles use its vocabulary)."""
+        return self.base.terms
+
+    @property
+    def term_matrix(self) -> sp.csr_matrix:
+        """The base's term matrix (evaluation only; the ranking uses `term_similarity`)."""
+        return self.base.term_matrix
+
+    # -- building the delta ---------------------------------------------------------
+
+    def _delta(self, newest: dict[str, Change]) -> Delta:
+        delta = Delta()
+        tombstones = []
+        kept: list[tuple[Change, Article]] = []
+        for article_id, change in newest.items():
+            row = self.base.row_of(article_id)
+            if row is not None:
+                tombstones.append(row)
+                delta.gone.add(article_id)
+            if change.op == DELETE:
+                continue
+            try:
+                article = parse_record(change.record or {})
+            except RecordError as exc:  # validated before it was journalled: a bug or a hand edit
+                logger.warning("journal change %d for %r skipped: %s", change.seq, article_id, exc)
+                continue
+            if change.vector is None or len(change.vector) != self.base.vectors.shape[1]:
+                logger.warning(
+                    "journal change %d for %r has no usable vector", change.seq, article_id
+                )
+                continue
+            kept.append((change, article))
+        delta.tombstones = np.asarray(sorted(tombstones), dtype=np.int64)
+        if not kept:
+            return delta
+        articles = [a for _, a in kept]
+        for name, names in (("section", self.sections), ("language", self.languages)):
+            for value in sorted({getattr(a, name) for a in articles} - set(names)):
+                names.append(value)
+        delta.columns = column_rows(articles, self.sections, self.languages)
+        delta.vectors = np.stack([np.asarray(c.vector) for c, _ in kept]).astype(np.float32)
+        texts = [f"{a.title}\n{c.text}" for c, a in kept]
+        delta.terms = sp.csr_matrix(self.base.terms.transform(texts), dtype=np.float32)
+        delta.meta = [metadata(a, c.text) for c, a in kept]
+        delta.ids = {a.id: i for i, a in enumerate(articles)}
+        return delta
+
+    def _site_mask(self) -> np.ndarray | None:
+        """Rows the site-wide controls exclude (None when there are none)."""
+        ids = set(self.site.get("excluded_ids") or ())
+        sections = {s.lower() for s in self.site.get("excluded_sections") or ()}
+        tags = {t.lower() for t in self.site.get("excluded_tags") or ()}
+        if not (ids or sections or tags):
+            return None
+        mask = np.zeros(self.count, dtype=bool)
+        for article_id in ids:
+            row = self.row_of(article_id)
+            if row is not None:
+                mask[row] = True
+        codes = [i for i, name in enumerate(self.sections) if name in sections]
+        if codes:
+            mask |= np.isin(np.asarray(self.columns["section"]), codes)
+        if tags:
+            for row in self._rows_tagged(tags):
+                mask[row] = True
+        return mask
+
+    def _rows_tagged(self, tags: set[str]) -> list[int]:
+        """Rows with any of `tags` (a scan of the metadata, done when the controls change)."""
+        rows = []
+        for start in range(0, self.count, 2048):
+            chunk = list(range(start, min(self.count, start + 2048)))
+            for row, meta in zip(chunk, self.articles_at(chunk), strict=True):
+                if meta and tags & {str(t).lower() for t in meta.get("tags") or ()}:
+                    rows.append(row)
+        return rows
+
+    # -- the Snapshot interface -----------------------------------------------------
+
+    def removed(self) -> np.ndarray:
+        """Rows that may never show: base rows edited, unpublished or deleted since."""
+        return self._removed
+
+    def row_of(self, article_id: str) -> int | None:
+        """Row of an article id, or None when unknown or deleted."""
+        index = self.delta.ids.get(article_id)
+        if index is not None:
+            return self.base.count + index
+        if article_id in self.delta.gone:
+            return None
+        return self.base.row_of(article_id)
+
+    def article(self, article_id: str) -> dict[str, Any] | None:
+        """Metadata of one live article by id."""
+        row = self.row_of(article_id)
+        return None if row is None else self.articles_at([row])[0]
+
+    def articles_at(self, rows: Sequence[int]) -> list[dict[str, Any]]:
+        """Metadata of articles by row, in the order given."""
+        rows = [int(r) for r in rows]
+        n = self.base.count
+        in_base = [r for r in rows if r < n]
+        base = dict(zip(in_base, self.base.articles_at(in_base), strict=True))
+        return [base[r] if r < n else self.delta.meta[r - n] for r in rows]
+
+    def code_of(self, kind: str, value: str) -> int:
+        """Code of a section or language name (-1 when absent)."""
+        names = self.sections if kind == "section" else self.languages
+        try:
+            return names.index(value.lower())
+        except ValueError:
+            return -1
+
+    def search(
+        self, query: np.ndarray, k: int, allowed: np.ndarray | None = None
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Top-k rows over base and delta, the mask (and tombstones) applied before the cut."""
+        n = self.base.count
+        mask = np.ones(self.count, dtype=bool) if allowed is None else allowed.copy()
+        mask &= ~self._removed
+        base_rows, base_scores = self.base.search(query, k, allowed=mask[:n])
+        if not len(self.delta.ids):
+            return base_rows, base_scores
+        free = np.flatnonzero(mask[n:])
+        scores = self.delta.vectors[free] @ np.asarray(query, dtype=np.float32)
+        rows = np.concatenate([base_rows, free + n])
+        joined = np.concatenate([base_scores, scores])
+        order = np.argsort(-joined, kind="stable")[:k]
+        return rows[order], joined[order]
+
+    def term_similarity(self, rows: np.ndarray, query: sp.csr_matrix) -> np.ndarray:
+        """TF-IDF cosine of `rows` (base or delta) to a query term vector."""
+        rows = np.asarray(rows, dtype=np.int64)
+        n = self.base.count
+        out = np.zeros(len(rows), dtype=np.float32)
+        in_base = rows < n
+        if in_base.any():
+            out[in_base] = self.base.term_similarity(rows[in_base], query)
+        if (~in_base).any() and self.delta.terms is not None:
+            part = self.delta.terms[rows[~in_base] - n]
+            out[~in_base] = np.asarray((part @ query.T).todense()).ravel()
+        return out
+
+    def term_vectors(self, rows: Sequence[int]) -> sp.csr_matrix:
+        """Term rows of articles, base or delta."""
+        n = self.base.count
+        parts = [
+            self.base.term_vectors([r]) if r < n else self.delta.terms[[r - n]]  # type: ignore[index]
+            for r in rows
+        ]
+        return sp.csr_matrix(sp.vstack(parts), dtype=np.float32)
+
+    def controls_for(self, article_id: str | None) -> Controls:
+        """The editor's controls of one article's list."""
+        return controls_of(self.controls.get(article_id or ""))
+
+    def close(self) -> None:
+        """The base belongs to the holder, which closes it."""
+
+
+class RowVectors:
+    """Base vectors (memory-mapped) followed by the delta's, indexable by row like one array."""
+
+    def __init__(self, base: np.ndarray, delta: np.ndarray) -> None:
+        self.base = base
+        self.delta = delta
+        self.shape = (len(base) + len(delta), base.shape[1])
+
+    def __len__(self) -> int:
+        return self.shape[0]
+
+    def __getitem__(self, rows: Any) -> np.ndarray:
+        n = len(self.base)
+        if isinstance(rows, int | np.integer):
+            return np.asarray(self.base[rows] if rows < n else self.delta[int(rows) - n])
+        rows = np.asarray(rows, dtype=np.int64)
+        if not len(self.delta) or (len(rows) and rows.max() < n):
+            return np.asarray(self.base[rows])
+        out = np.empty((len(rows), self.shape[1]), dtype=np.float32)
+        in_base = rows < n
+        out[in_base] = self.base[rows[in_base]]
+        out[~in_base] = self.delta[rows[~in_base] - n]
+        return out
+
+
+class LiveView:
+    """Per process: the holder's base snapshot with the journal merged, kept current.
+
+    A watcher thread (one per worker, started on first use in the process) polls
+    the journal every `interval` seconds (one indexed SQLite read) and, when it
+    moved or the base was swapped, builds the new merged snapshot and warms it
+    before swapping it in; requests never wait for that, except the first one
+    after a base swap, which builds the merge for the new base at once.
+    """
+
+    def __init__(self, holder: Any, data_dir: Any, interval: float = 0.5, warm: Any = None) -> None:
+        self.holder = holder
+        self.journal = Journal(data_dir, create=False)
+        self.interval = interval
+        self.warm = warm
+        self._live: LiveSnapshot | None = None
+        self._lock = threading.Lock()
+        self._pid: int | None = None
+        self._stop = threading.Event()
+        self._problem: str | None = None
+
+    def get(self) -> LiveSnapshot:
+        """The merged snapshot for this request (`NoSnapshot` when there is no base)."""
+        if self._pid != os.getpid():
+            self._start_in_this_process()
+        base = self.holder.get()
+        live = self._live
+        if live is None or live.base is not base:
+            live = self.refresh(base)
+        return live
+
+    @property
+    def seq(self) -> int:
+        """The last journal change merged (0: none)."""
+        live = self._live
+        return live.seq if live is not None else 0
+
+    def refresh(self, base: Snapshot | None = None) -> LiveSnapshot:
+        """Merge the journal over `base` (default: the holder's) now, and serve that."""
+        base = base if base is not None else self.holder.get()
+        with self._lock:
+            live = self._live
+            try:
+                seq = self.journal.last_seq()
+                if live is not None and live.base is base and live.seq == seq:
+                    return live
+                since = float(base.manifest.get("build_started_at") or 0.0)
+                changes = self.journal.changes(since=since)
+                fresh = LiveSnapshot(base, changes, self.journal.controls(), seq)
+            except JournalError as exc:
+                self._report(str(exc))
+                if live is not None and live.base is base:
+                    return live
+                fresh = LiveSnapshot(base, [], {}, 0)  # the base alone, until the journal reads
+            else:
+                self._resolve()
+            if self.warm is not None:
+                self.warm(fresh)
+            self._live = fresh
+            return fresh
+
+    def _report(self, message: str) -> None:
+        if self._problem != message:
+            logger.error("live changes not merged: %s; serving what was merged so far", message)
+            self._problem = message
+
+    def _resolve(self) -> None:
+        if self._problem is not None:
+            logger.info("journal readable again")
+            self._problem = None
+
+    def _start_in_this_process(self) -> None:
+        with self._lock:
+            if self._pid == os.getpid():
+                return
+            self._pid = os.getpid()
+            self._stop = threading.Event()
+            self.journal = Journal(self.journal.path.parent, create=False)  # no inherited handle
+        threading.Thread(target=self._watch, name="morelike-journal-watch", daemon=True).start()
+
+    def _watch(self) -> None:
+        while not self._stop.wait(self.interval):
+            try:
+                self.refresh()
+            except NoSnapshot:
+                continue
+            except Exception:  # the watcher must survive anything; requests still serve
+                logger.exception("merging the journal failed")
+
+    def stop(self) -> None:
+        """Stop this process's watcher (tests)."""
+        self._stop.set()
+        self._pid = None
