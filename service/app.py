@@ -75,7 +75,7 @@ def validation_error(exc: ValidationError) -> Response:
     summary = "; ".join(
         d["message"] if d["field"] == "body" else f"{d['field']}: {d['message']}" for d in details
     )
-    if request.method == "POST":
+    if request.method in ("POST", "PUT", "PATCH"):
         return error_body(422, "invalid_body", summary, details)
     return error_body(400, "bad_parameter", summary, details)
 
