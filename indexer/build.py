@@ -11,6 +11,7 @@ import hashlib
 import logging
 import os
 import platform
+import sqlite3
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -57,6 +58,7 @@ from indexer.snapshot import (
     write_articles_db,
 )
 from indexer.sources import Item, Source, SourceError, SourceOptions, SourceProblem, open_source
+from indexer.sync import SyncState, article_hash
 from indexer.terms import TermModel
 
 logger = logging.getLogger(__name__)
@@ -305,7 +307,20 @@ def build(options: BuildOptions, embedder: Embedder | None = None) -> BuildRepor
         started_at=started,
         previous=readable_current(data_dir),
     )
+    remember_for_sync(data_dir, report.source or str(options.source), docs)
     return report
+
+
+def remember_for_sync(data_dir: Path, source: str, docs: list[Prepared]) -> None:
+    """What this build holds from `source`, so `morelike sync` writes only real changes."""
+    try:
+        state = SyncState(data_dir)
+        try:
+            state.reset(source, {d.article.id: article_hash(d.article, d.lines) for d in docs})
+        finally:
+            state.close()
+    except sqlite3.Error as exc:  # the snapshot is published; a later sync re-sends more
+        logger.warning("sync state not written: %s", exc)
 
 
 def fit_terms(docs: list[Prepared]) -> tuple[TermModel, sp.csr_matrix]:

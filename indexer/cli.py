@@ -10,13 +10,18 @@ from __future__ import annotations
 
 import json
 import logging
+import re
+import signal
 import sys
+import threading
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import click
 
 from indexer.build import BuildError, BuildOptions, BuildReport, build
+from indexer.embedder import Embedder
 from indexer.snapshot import (
     SnapshotError,
     current_version,
@@ -29,6 +34,7 @@ from indexer.snapshot import (
 )
 from indexer.sources import Credentials, SourceError, SourceOptions
 from indexer.sources.base import DEFAULT_USER_AGENT
+from indexer.sync import SyncError, sync_once
 
 logger = logging.getLogger(__name__)
 
@@ -245,3 +251,67 @@ def rollback_cmd(data_dir: Path, to: str | None) -> None:
         fail(str(exc))
         return
     click.echo(f"CURRENT -> {version}")
+
+
+_DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(s|m|h|d)?\s*$")
+_UNIT = {"s": 1, "m": 60, "h": 3600, "d": 86_400, None: 1}
+
+
+def parse_duration(value: str) -> float:
+    """Seconds of `30s`, `5m`, `1h`, `1d` (a bare number is seconds)."""
+    found = _DURATION.match(value)
+    if found is None:
+        raise click.BadParameter(f"{value!r} is not a duration such as 30s, 5m, 1h or 1d")
+    return float(found.group(1)) * _UNIT[found.group(2)]
+
+
+@click.command("sync")
+@source_options
+@data_dir_option
+@click.option(
+    "--every",
+    envvar="MORELIKE_SYNC_EVERY",
+    default=None,
+    help="Keep running, syncing again after this long: 30s, 5m, 1h (MORELIKE_SYNC_EVERY).",
+)
+@click.option(
+    "--reconcile-every",
+    envvar="MORELIKE_RECONCILE_EVERY",
+    default="24h",
+    show_default=True,
+    help="How often to compare every id at the source, to find deletions the source does "
+    "not report (0: every sync).",
+)
+@click.option("--model", envvar="MORELIKE_MODEL", default=None, help="Local model directory.")
+def sync_cmd(
+    source: str,
+    data_dir: Path,
+    every: str | None,
+    reconcile_every: str,
+    model: str | None,
+    **source_flags: Any,
+) -> None:
+    """Apply what changed at SOURCE since the last sync to the running service (the journal)."""
+    interval = parse_duration(every) if every else None
+    reconcile = parse_duration(reconcile_every)
+    try:
+        sources = make_source_options(**source_flags)
+    except SourceError as exc:
+        fail(str(exc))
+        return
+    sources = replace(sources, state_dir=data_dir / "cache")
+    embedder = Embedder(model) if model else None
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    while True:
+        try:
+            report = sync_once(source, data_dir, sources, embedder, reconcile_every=reconcile)
+        except SyncError as exc:
+            if interval is None:
+                fail(str(exc))
+                return
+            logger.error("sync failed: %s; trying again in %.0fs", exc, interval)
+        else:
+            click.echo(report.summary())
+        if interval is None or stop.wait(interval):
+            return

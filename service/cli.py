@@ -13,12 +13,22 @@ import sys
 
 import click
 
-from indexer.cli import build_cmd, info_cmd, list_cmd, rollback_cmd, verify_cmd
+from indexer.cli import build_cmd, info_cmd, list_cmd, rollback_cmd, sync_cmd, verify_cmd
 from service.evaluate import eval_cmd
 from service.report import report_cmd
 from service.serve import serve
 
-COMMANDS = (build_cmd, info_cmd, list_cmd, verify_cmd, rollback_cmd, serve, eval_cmd, report_cmd)
+COMMANDS = (
+    build_cmd,
+    sync_cmd,
+    info_cmd,
+    list_cmd,
+    verify_cmd,
+    rollback_cmd,
+    serve,
+    eval_cmd,
+    report_cmd,
+)
 
 
 @click.group(commands=COMMANDS)

@@ -7,7 +7,7 @@ import sys
 
 import click
 
-EXPECTED = {"build", "info", "list", "verify", "rollback", "serve", "eval", "report"}
+EXPECTED = {"build", "info", "list", "verify", "rollback", "serve", "eval", "report", "sync"}
 
 
 def test_the_group_lists_every_command() -> None:

@@ -46,8 +46,12 @@ def manifests() -> list[tuple[Path, Manifest]]:
     return load_manifests()
 
 
-def one(manifests: list[tuple[Path, Manifest]], kind: str) -> Manifest:
-    found = [doc for _, doc in manifests if doc.get("kind") == kind]
+def one(manifests: list[tuple[Path, Manifest]], kind: str, name: str | None = None) -> Manifest:
+    found = [
+        doc
+        for _, doc in manifests
+        if doc.get("kind") == kind and (name is None or doc["metadata"]["name"] == name)
+    ]
     assert len(found) == 1, f"expected one {kind}, found {len(found)}"
     return found[0]
 
@@ -93,6 +97,7 @@ def test_manifests_parse_and_kustomization_lists_them_all(
     assert kinds == sorted(
         [
             "ConfigMap",
+            "CronJob",
             "CronJob",
             "Deployment",
             "Kustomization",
@@ -142,7 +147,7 @@ def test_deployment_probes_resources_and_security(manifests: list[tuple[Path, Ma
     assert container["securityContext"]["allowPrivilegeEscalation"] is False
     assert container["securityContext"]["readOnlyRootFilesystem"] is True
     mounts = {m["mountPath"]: m for m in container["volumeMounts"]}
-    assert mounts["/data"].get("readOnly") is True
+    assert not mounts["/data"].get("readOnly")  # the admin API journals live changes
     assert "/tmp" in mounts, "a read-only root needs a writable /tmp (gunicorn, metrics)"
 
     # SIGTERM, then gunicorn's graceful timeout (30 s by default) must fit the grace period.
@@ -167,7 +172,7 @@ def test_selectors_match_the_pods(manifests: list[tuple[Path, Manifest]]) -> Non
     assert pdb["spec"]["selector"]["matchLabels"].items() <= pod_labels.items()
     assert pdb["spec"]["minAvailable"] < deployment["spec"]["replicas"]
 
-    cronjob = one(manifests, "CronJob")
+    cronjob = one(manifests, "CronJob", "morelike-rebuild")
     job_labels = cronjob["spec"]["jobTemplate"]["spec"]["template"]["metadata"]["labels"]
     assert not selector.items() <= job_labels.items(), "job pods must not join the Service"
 
@@ -175,7 +180,8 @@ def test_selectors_match_the_pods(manifests: list[tuple[Path, Manifest]]) -> Non
 def test_cronjob_rebuilds_into_the_volume_the_service_reads(
     manifests: list[tuple[Path, Manifest]],
 ) -> None:
-    deployment, cronjob = one(manifests, "Deployment"), one(manifests, "CronJob")
+    deployment = one(manifests, "Deployment")
+    cronjob = one(manifests, "CronJob", "morelike-rebuild")
     pvc, config = one(manifests, "PersistentVolumeClaim"), one(manifests, "ConfigMap")
     assert cronjob["spec"]["concurrencyPolicy"] == "Forbid"
     job_spec = pod_spec(cronjob)
@@ -200,6 +206,11 @@ def test_cronjob_rebuilds_into_the_volume_the_service_reads(
         assert env.get("MORELIKE_DATA_DIR") == "/data"
     assert not any(m.get("readOnly") for m in job["volumeMounts"] if m["mountPath"] == "/data")
     assert pvc["spec"]["resources"]["requests"]["storage"]
+    (sync,) = pod_spec(one(manifests, "CronJob", "morelike-sync"))["containers"]
+    assert sync["args"][:2] == ["morelike", "sync"] and sync["image"] == svc["image"]
+    # the service and the sync job write the journal on the volume
+    for container in (svc, sync):
+        assert not any(m.get("readOnly") for m in container["volumeMounts"])
 
 
 def test_settings_names_are_ones_the_code_reads(manifests: list[tuple[Path, Manifest]]) -> None:
@@ -207,9 +218,10 @@ def test_settings_names_are_ones_the_code_reads(manifests: list[tuple[Path, Mani
     config = one(manifests, "ConfigMap")["data"]
     assert re.match(r"rediss?://", config["MORELIKE_REDIS_URL"]), "Redis is external, by URL"
     used = set(config)
-    for kind in ("Deployment", "CronJob"):
-        for container in pod_spec(one(manifests, kind))["containers"]:
-            used.update(env_names(container))
+    for _, doc in manifests:
+        if doc.get("kind") in ("Deployment", "CronJob"):
+            for container in pod_spec(doc)["containers"]:
+                used.update(env_names(container))
     compose = yaml.safe_load(COMPOSE.read_text())
     for service in compose["services"].values():
         used.update(k for k in service.get("environment", {}) if k.startswith("MORELIKE_"))
@@ -232,8 +244,9 @@ def test_compose_runs_redis_service_and_one_shot_rebuild() -> None:
     assert any(str(p).endswith(f":{PORT}") for p in service["ports"])
 
     volume = next(iter(compose["volumes"]))
-    assert f"{volume}:/data:ro" in service["volumes"]
+    assert f"{volume}:/data" in service["volumes"]  # the admin API writes the journal
     assert f"{volume}:/data" in rebuild["volumes"]
+    assert services["sync"]["command"][:2] == ["morelike", "sync"]
 
 
 def dockerfile_stages() -> list[tuple[str, list[str]]]:
