@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 
+from tests.conftest import SMALL_CORPUS, build_into
 from tests.test_admin import AUTH, MOON, TOKEN
 
 VISIBLE_WITHIN = 2.0  # seconds from the acknowledgement
@@ -121,3 +122,27 @@ def test_controls_reach_every_worker(
     everywhere(server.base, lambda: related_ids(server.base, "space-1")[0] == "baking-2")
     call(server.base, "/v1/articles/space-1/controls", "PUT", {"disabled": True})
     everywhere(server.base, lambda: related_ids(server.base, "space-1") == [])
+
+
+def test_auth_errors_and_a_rebuild_folding_the_journal(
+    live_server: Any, data_dir_copy: Path, embedder: Any
+) -> None:
+    server = live_server(data_dir_copy, workers=2, threads=2, admin_token=TOKEN, ready="/readyz")
+    base = server.base
+    for headers, status in (({}, 401), ({"Authorization": "Bearer wrong"}, 403)):
+        request = urllib.request.Request(
+            base + "/v1/articles/space-1", method="DELETE", headers=headers
+        )
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(request, timeout=30)
+        assert refused.value.code == status
+        assert TOKEN not in refused.value.read().decode()
+    assert call(base, "/v1/articles/space-1")[0] == 200  # nothing was deleted
+    edited = {**MOON, "url": "https://example.test/baking-1"}
+    assert call(base, "/v1/articles/baking-1", "PUT", edited)[0] == 200
+    build_into(SMALL_CORPUS, data_dir_copy, embedder)  # the source, read after that edit
+    assert call(base, "/v1/articles/moon-new", "PUT", MOON)[0] == 200  # after the build
+    everywhere(
+        base, lambda: call(base, "/v1/articles/baking-1")[1]["article"]["title"] != MOON["title"]
+    )
+    everywhere(base, lambda: call(base, "/v1/articles/moon-new")[0] == 200)
