@@ -116,6 +116,8 @@ def request(base: str, path: str, method: str = "GET", body: object = None) -> i
             return int(response.status)
     except urllib.error.HTTPError as exc:
         return int(exc.code)
+    except OSError:  # not listening yet
+        return 0
 
 
 def upsert_to_visible(redis_url: str | None, rounds: int) -> None:

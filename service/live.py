@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+import faiss
 import numpy as np
 import scipy.sparse as sp
 
@@ -31,6 +32,7 @@ from indexer.journal import DELETE, SITE, Change, Journal, JournalError, latest
 from indexer.rows import columns as column_rows
 from indexer.rows import metadata
 from indexer.snapshot import COLUMNS_DTYPE, STATUS_CODES, Snapshot
+from indexer.terms import sparse_cosine
 from service.errors import NoSnapshot
 from service.ranking.controls import Controls, controls_of
 
@@ -48,6 +50,7 @@ class Delta:
     meta: list[dict[str, Any]] = field(default_factory=list)
     tombstones: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     gone: set[str] = field(default_factory=set)  # ids deleted (or replaced) in the base
+    index: Any = None  # exact FAISS index over `vectors` (inner product)
 
 
 class LiveSnapshot:
@@ -131,6 +134,8 @@ class LiveSnapshot:
         delta.terms = sp.csr_matrix(self.base.terms.transform(texts), dtype=np.float32)
         delta.meta = [metadata(a, c.text) for c, a in kept]
         delta.ids = {a.id: i for i, a in enumerate(articles)}
+        delta.index = faiss.IndexFlatIP(delta.vectors.shape[1])
+        delta.index.add(delta.vectors)
         return delta
 
     def _site_mask(self) -> np.ndarray | None:
@@ -209,12 +214,25 @@ class LiveSnapshot:
         base_rows, base_scores = self.base.search(query, k, allowed=mask[:n])
         if not len(self.delta.ids):
             return base_rows, base_scores
-        free = np.flatnonzero(mask[n:])
-        scores = self.delta.vectors[free] @ np.asarray(query, dtype=np.float32)
-        rows = np.concatenate([base_rows, free + n])
-        joined = np.concatenate([base_scores, scores])
+        delta_rows, delta_scores = self._delta_search(query, k, mask[n:])
+        rows = np.concatenate([base_rows, delta_rows + n])
+        joined = np.concatenate([base_scores, delta_scores])
         order = np.argsort(-joined, kind="stable")[:k]
         return rows[order], joined[order]
+
+    def _delta_search(
+        self, query: np.ndarray, k: int, allowed: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Exact top-k over the delta's vectors, the mask applied inside FAISS (no copies)."""
+        if not allowed.any():
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
+        bits = np.packbits(allowed.astype(np.uint8), bitorder="little")
+        params = faiss.SearchParameters()
+        params.sel = faiss.IDSelectorBitmap(len(allowed), faiss.swig_ptr(bits))
+        q = np.ascontiguousarray(np.asarray(query, dtype=np.float32).reshape(1, -1))
+        scores, rows = self.delta.index.search(q, min(k, len(allowed)), params=params)
+        keep = rows[0] >= 0
+        return rows[0][keep].astype(np.int64), scores[0][keep]
 
     def term_similarity(self, rows: np.ndarray, query: sp.csr_matrix) -> np.ndarray:
         """TF-IDF cosine of `rows` (base or delta) to a query term vector."""
@@ -225,8 +243,7 @@ class LiveSnapshot:
         if in_base.any():
             out[in_base] = self.base.term_similarity(rows[in_base], query)
         if (~in_base).any() and self.delta.terms is not None:
-            part = self.delta.terms[rows[~in_base] - n]
-            out[~in_base] = np.asarray((part @ query.T).todense()).ravel()
+            out[~in_base] = sparse_cosine(self.delta.terms, rows[~in_base] - n, query)
         return out
 
     def term_vectors(self, rows: Sequence[int]) -> sp.csr_matrix:
