@@ -326,6 +326,14 @@ def verify(path: Path) -> list[str]:
     ]
 
 
+def code_in(names: list[str], value: str) -> int:
+    """Code (position) of a section or language name in `names`, -1 when absent."""
+    try:
+        return names.index(value.lower())
+    except ValueError:
+        return -1
+
+
 class Snapshot:
     """A loaded, read-only snapshot: index, vectors, columns, terms and metadata."""
 
@@ -414,11 +422,7 @@ class Snapshot:
 
     def code_of(self, kind: str, value: str) -> int:
         """Code of a section or language name in the columns (-1 when absent)."""
-        names = self.sections if kind == "section" else self.languages
-        try:
-            return names.index(value.lower())
-        except ValueError:
-            return -1
+        return code_in(self.sections if kind == "section" else self.languages, value)
 
     def search(
         self, query: np.ndarray, k: int, allowed: np.ndarray | None = None

@@ -27,7 +27,7 @@ from flask_openapi3.types import ResponseDict
 from pydantic import ValidationError
 
 from indexer.articles import RecordError, parse_record
-from indexer.clean import DocumentRefused, Limits, clean_text
+from indexer.clean import DocumentRefused, DocumentTooLarge, clean_text
 from indexer.journal import DELETE, SITE, UPSERT, JournalError, NewChange
 from service.errors import (
     ArticleNotFound,
@@ -48,6 +48,7 @@ from service.schemas import (
     ErrorResponse,
     SiteControlsIn,
 )
+from service.settings import post_limits
 from service.state import State, state
 
 logger = logging.getLogger(__name__)
@@ -109,18 +110,13 @@ def prepare(st: State, article_id: str, data: dict[str, Any]) -> tuple[dict[str,
         details = [{"field": _field_of(message), "message": message}]
         raise InvalidBody(message, details=details) from exc
     settings = st.settings
-    limits = Limits(
-        max_chars=settings.post_max_chars,
-        max_elements=settings.post_max_elements,
-        max_depth=settings.post_max_depth,
-        max_words=settings.post_max_words,
-        extract_seconds=settings.post_extract_seconds,
-    )
+    limits = post_limits(settings)
     try:
         text = clean_text(article.body, title=article.title, limits=limits)
+    except DocumentTooLarge as exc:
+        raise PayloadTooLarge(f"`body` {exc}") from exc
     except DocumentRefused as exc:
-        error = PayloadTooLarge if "limit is" in str(exc) and "characters" in str(exc) else None
-        raise (error or MarkupTooComplex)(f"`body` {exc}") from exc
+        raise MarkupTooComplex(f"`body` {exc}") from exc
     if not text.strip() and not article.title:
         raise InvalidBody("`body` is empty after cleaning and there is no title")
     record = article.to_json()

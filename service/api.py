@@ -17,7 +17,7 @@ from flask_openapi3 import APIBlueprint, OpenAPI, Tag
 from flask_openapi3.types import ResponseDict
 from werkzeug.routing import PathConverter
 
-from indexer.clean import DocumentRefused, DocumentTooLarge, Limits, clean_text
+from indexer.clean import DocumentRefused, DocumentTooLarge, clean_text
 from service import answers, metrics
 from service.errors import (
     ArticleNotFound,
@@ -39,6 +39,7 @@ from service.schemas import (
     RelatedResponse,
     SnapshotResponse,
 )
+from service.settings import post_limits
 from service.state import State, state
 
 logger = logging.getLogger(__name__)
@@ -138,13 +139,7 @@ def related_post(body: RelatedBody) -> Response:
     settings = st.settings
     field = "html" if body.html is not None else "text"
     raw = body.html if body.html is not None else body.text or ""
-    limits = Limits(
-        max_chars=settings.post_max_chars,
-        max_elements=settings.post_max_elements,
-        max_depth=settings.post_max_depth,
-        max_words=settings.post_max_words,
-        extract_seconds=settings.post_extract_seconds,
-    )
+    limits = post_limits(settings)
     try:
         text = clean_text(raw, title=body.title, limits=limits)
     except DocumentTooLarge as exc:

@@ -31,7 +31,7 @@ from indexer.articles import Article, RecordError, parse_record
 from indexer.journal import DELETE, SITE, Change, Journal, JournalError, latest
 from indexer.rows import columns as column_rows
 from indexer.rows import metadata
-from indexer.snapshot import COLUMNS_DTYPE, STATUS_CODES, Snapshot
+from indexer.snapshot import COLUMNS_DTYPE, STATUS_CODES, Snapshot, code_in
 from indexer.terms import sparse_cosine
 from service.errors import NoSnapshot
 from service.ranking.controls import Controls, controls_of
@@ -197,12 +197,8 @@ class LiveSnapshot:
         return [base[r] if r < n else self.delta.meta[r - n] for r in rows]
 
     def code_of(self, kind: str, value: str) -> int:
-        """Code of a section or language name (-1 when absent)."""
-        names = self.sections if kind == "section" else self.languages
-        try:
-            return names.index(value.lower())
-        except ValueError:
-            return -1
+        """Code of a section or language name, the delta's new ones included (-1 when absent)."""
+        return code_in(self.sections if kind == "section" else self.languages, value)
 
     def search(
         self, query: np.ndarray, k: int, allowed: np.ndarray | None = None

@@ -14,6 +14,7 @@ from typing import Annotated, Any
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from indexer.clean import Limits
 from service.ranking.settings import RankingSettings
 
 ENV_PREFIX = "MORELIKE_"
@@ -196,6 +197,17 @@ class Settings(BaseSettings):
         except ValueError as exc:
             raise ValueError("not a rate like 120/minute or 10/second") from exc
         return value
+
+
+def post_limits(settings: Settings) -> Limits:
+    """The bounds of cleaning a text on the request path (POST and the admin API)."""
+    return Limits(
+        max_chars=settings.post_max_chars,
+        max_elements=settings.post_max_elements,
+        max_depth=settings.post_max_depth,
+        max_words=settings.post_max_words,
+        extract_seconds=settings.post_extract_seconds,
+    )
 
 
 def describe(error: ValidationError, prefix: str = ENV_PREFIX) -> str:
