@@ -39,12 +39,14 @@ _FALSE = {"0", "false", "no", "n", "off", ""}
 class RecordError(ValueError):
     """A source record that cannot become an article (the message says why).
 
-    `kind` is the short reason the build summary counts by.
+    `kind` is the short reason the build summary counts by; `field` the field at
+    fault ("body" when it is the record as a whole).
     """
 
-    def __init__(self, message: str, kind: str = "invalid") -> None:
+    def __init__(self, message: str, kind: str = "invalid", field: str = "body") -> None:
         super().__init__(message)
         self.kind = kind
+        self.field = field
 
 
 @dataclass(slots=True)
@@ -92,9 +94,11 @@ def parse_date(value: Any, field_name: str) -> datetime | None:
             try:
                 parsed = dateparser.parse(value.strip())
             except (ValueError, OverflowError) as exc:
-                raise RecordError(f"{field_name}: unparsable date {value!r}", "bad date") from exc
+                raise RecordError(
+                    f"{field_name}: unparsable date {value!r}", "bad date", field_name
+                ) from exc
     else:
-        raise RecordError(f"{field_name}: unparsable date {value!r}", "bad date")
+        raise RecordError(f"{field_name}: unparsable date {value!r}", "bad date", field_name)
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=UTC)
     return parsed.astimezone(UTC)
@@ -110,7 +114,7 @@ def _as_bool(value: Any, field_name: str) -> bool:
         return True
     if text in _FALSE:
         return False
-    raise RecordError(f"{field_name}: expected a boolean, got {value!r}")
+    raise RecordError(f"{field_name}: expected a boolean, got {value!r}", field=field_name)
 
 
 def _as_tags(value: Any) -> list[str]:
@@ -121,7 +125,8 @@ def _as_tags(value: Any) -> list[str]:
     elif isinstance(value, list | tuple):
         parts = [str(v) for v in value]
     else:
-        raise RecordError(f"tags: expected a list or comma-separated string, got {value!r}")
+        message = f"tags: expected a list or comma-separated string, got {value!r}"
+        raise RecordError(message, field="tags")
     return [p.strip() for p in parts if p and p.strip()]
 
 
@@ -148,7 +153,8 @@ def parse_record(raw: dict[str, Any]) -> Article:
         raise RecordError("no text: both title and body are empty", "no text")
     status = _as_text(raw.get("status")).lower() or "published"
     if status not in STATUSES:
-        raise RecordError(f"status: {status!r} is not one of {', '.join(STATUSES)}")
+        allowed = ", ".join(STATUSES)
+        raise RecordError(f"status: {status!r} is not one of {allowed}", field="status")
     extra = {k: v for k, v in raw.items() if k not in KNOWN_FIELDS and v is not None}
     return Article(
         id=article_id,

@@ -29,6 +29,7 @@ from pydantic import ValidationError
 from indexer.articles import RecordError, parse_record
 from indexer.clean import DocumentRefused, DocumentTooLarge, clean_text
 from indexer.journal import DELETE, SITE, UPSERT, JournalError, NewChange
+from service.api import BODY_ERRORS
 from service.errors import (
     ArticleNotFound,
     Forbidden,
@@ -55,13 +56,10 @@ logger = logging.getLogger(__name__)
 
 admin_tag = Tag(name="admin", description="Live changes and editor controls (bearer token)")
 ADMIN_ERRORS: ResponseDict = {
-    400: ErrorResponse,
+    **BODY_ERRORS,
     401: ErrorResponse,
     403: ErrorResponse,
     404: ErrorResponse,
-    413: ErrorResponse,
-    415: ErrorResponse,
-    422: ErrorResponse,
     503: ErrorResponse,
 }
 ARTICLE = "/articles/<article:article_id>"
@@ -90,11 +88,6 @@ def _json(body: Any, status: int = 200) -> Response:
     return response
 
 
-def _field_of(message: str) -> str:
-    head = message.split(":", 1)[0]
-    return head if head.replace("_", "").isalnum() and " " not in head else "body"
-
-
 def prepare(st: State, article_id: str, data: dict[str, Any]) -> tuple[dict[str, Any], str]:
     """The validated record and its cleaned text; `InvalidBody`/413/422 when it cannot be."""
     raw = {k: v for k, v in data.items() if k != "html"}
@@ -106,9 +99,8 @@ def prepare(st: State, article_id: str, data: dict[str, Any]) -> tuple[dict[str,
     try:
         article = parse_record(raw)
     except RecordError as exc:
-        message = str(exc)
-        details = [{"field": _field_of(message), "message": message}]
-        raise InvalidBody(message, details=details) from exc
+        details = [{"field": exc.field, "message": str(exc)}]
+        raise InvalidBody(str(exc), details=details) from exc
     settings = st.settings
     limits = post_limits(settings)
     try:

@@ -266,8 +266,7 @@ class ResponseCache:
         if value is not None and (fresh is None or fresh(value)):
             metrics.LOCAL_HITS.inc()
             return value, "local"
-        fill = lambda: self._fill(key, compute, fresh)  # noqa: E731
-        (value, source), shared = self.flight.do(key, fill)
+        (value, source), shared = self.flight.do(key, lambda: self._fill(key, compute, fresh))
         return value, "shared" if shared else source
 
     def _fill(
@@ -314,13 +313,12 @@ class ResponseCache:
         """Poll for another worker's result until its lock goes away or expires."""
         assert self.store is not None
         deadline = time.monotonic() + LOCK_TTL_MS / 1000
-        usable = lambda v: v is not None and (fresh is None or fresh(v))  # noqa: E731
         while time.monotonic() < deadline:
             time.sleep(POLL_SECONDS)
             value = self.store.get(key)
-            if value is not None and usable(value):
+            if value is not None and (fresh is None or fresh(value)):
                 return value
             if not self.store.exists(lock_key):
                 value = self.store.get(key)
-                return value if value is not None and usable(value) else None
+                return value if value is not None and (fresh is None or fresh(value)) else None
         return None

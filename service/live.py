@@ -34,9 +34,19 @@ from indexer.rows import metadata
 from indexer.snapshot import COLUMNS_DTYPE, STATUS_CODES, Snapshot, code_in
 from indexer.terms import sparse_cosine
 from service.errors import NoSnapshot
+from service.ranking.base import Corpus
 from service.ranking.controls import Controls, controls_of
 
 logger = logging.getLogger(__name__)
+
+
+@dataclass
+class Prepared:
+    """An upsert ready to merge: its article, the metadata shown, its term row."""
+
+    article: Article
+    meta: dict[str, Any]
+    terms: sp.csr_matrix | None = None
 
 
 @dataclass
@@ -62,6 +72,7 @@ class LiveSnapshot:
         changes: list[Change],
         controls: dict[str, dict[str, Any]],
         seq: int,
+        prepared: dict[int, Prepared] | None = None,
     ) -> None:
         self.base = base
         self.seq = seq
@@ -71,7 +82,7 @@ class LiveSnapshot:
         self.sections = list(base.sections)
         self.languages = list(base.languages)
         self.changed_at = {c.article_id: c.seq for c in changes}
-        self.delta = self._delta(latest(changes))
+        self.delta = self._delta(latest(changes), {} if prepared is None else prepared)
         self.count = base.count + len(self.delta.ids)
         self.vectors = RowVectors(base.vectors, self.delta.vectors)
         self.controls = {k: v for k, v in controls.items() if k != SITE}
@@ -79,7 +90,10 @@ class LiveSnapshot:
         self.columns = base.columns
         self._removed = np.zeros(self.count, dtype=bool)
         self._removed[self.delta.tombstones] = True
+        # nothing merged: the base's rows exactly, so the ranking shares its per-snapshot view
+        self.rows_of: Corpus = base
         if len(self.delta.ids) or len(self.delta.tombstones) or self.site:
+            self.rows_of = self
             self.columns = np.concatenate([np.asarray(base.columns), self.delta.columns])
             excluded = self._site_mask()
             if excluded is not None:
@@ -92,17 +106,18 @@ class LiveSnapshot:
         """The base's TF-IDF vectoriser (delta articles use its vocabulary)."""
         return self.base.terms
 
-    @property
-    def term_matrix(self) -> sp.csr_matrix:
-        """The base's term matrix (evaluation only; the ranking uses `term_similarity`)."""
-        return self.base.term_matrix
-
     # -- building the delta ---------------------------------------------------------
 
-    def _delta(self, newest: dict[str, Change]) -> Delta:
+    def _delta(self, newest: dict[str, Change], prepared: dict[int, Prepared]) -> Delta:
+        """Tombstones and delta rows for the newest change per id.
+
+        `prepared` (by change seq, for this base) keeps each upsert's parsed
+        article, metadata and term row between merges, so a new merge prepares
+        only the changes made since the last one.
+        """
         delta = Delta()
         tombstones = []
-        kept: list[tuple[Change, Article]] = []
+        kept: list[tuple[Change, Prepared]] = []
         for article_id, change in newest.items():
             row = self.base.row_of(article_id)
             if row is not None:
@@ -110,33 +125,46 @@ class LiveSnapshot:
                 delta.gone.add(article_id)
             if change.op == DELETE:
                 continue
-            try:
-                article = parse_record(change.record or {})
-            except RecordError as exc:  # validated before it was journalled: a bug or a hand edit
-                logger.warning("journal change %d for %r skipped: %s", change.seq, article_id, exc)
-                continue
-            if change.vector is None or len(change.vector) != self.base.vectors.shape[1]:
-                logger.warning(
-                    "journal change %d for %r has no usable vector", change.seq, article_id
-                )
-                continue
-            kept.append((change, article))
+            ready = prepared.get(change.seq) or self._prepare(change)
+            if ready is not None:
+                prepared[change.seq] = ready
+                kept.append((change, ready))
         delta.tombstones = np.asarray(sorted(tombstones), dtype=np.int64)
+        missing = [(c, p) for c, p in kept if p.terms is None]
+        if missing:
+            rows = self.base.terms.transform([f"{p.article.title}\n{c.text}" for c, p in missing])
+            for i, (_, ready) in enumerate(missing):
+                ready.terms = sp.csr_matrix(rows[i], dtype=np.float32)
         if not kept:
             return delta
-        articles = [a for _, a in kept]
+        articles = [p.article for _, p in kept]
         for name, names in (("section", self.sections), ("language", self.languages)):
             for value in sorted({getattr(a, name) for a in articles} - set(names)):
                 names.append(value)
         delta.columns = column_rows(articles, self.sections, self.languages)
         delta.vectors = np.stack([np.asarray(c.vector) for c, _ in kept]).astype(np.float32)
-        texts = [f"{a.title}\n{c.text}" for c, a in kept]
-        delta.terms = sp.csr_matrix(self.base.terms.transform(texts), dtype=np.float32)
-        delta.meta = [metadata(a, c.text) for c, a in kept]
+        delta.terms = sp.csr_matrix(sp.vstack([p.terms for _, p in kept]), dtype=np.float32)
+        delta.meta = [p.meta for _, p in kept]
         delta.ids = {a.id: i for i, a in enumerate(articles)}
         delta.index = faiss.IndexFlatIP(delta.vectors.shape[1])
         delta.index.add(delta.vectors)
         return delta
+
+    def _prepare(self, change: Change) -> Prepared | None:
+        """One upsert parsed, with its metadata (its term row is added in a batch)."""
+        try:
+            article = parse_record(change.record or {})
+        except RecordError as exc:  # validated before it was journalled: a bug or a hand edit
+            logger.warning(
+                "journal change %d for %r skipped: %s", change.seq, change.article_id, exc
+            )
+            return None
+        if change.vector is None or len(change.vector) != self.base.vectors.shape[1]:
+            logger.warning(
+                "journal change %d for %r: no usable vector", change.seq, change.article_id
+            )
+            return None
+        return Prepared(article, metadata(article, change.text))
 
     def _site_mask(self) -> np.ndarray | None:
         """Rows the site-wide controls exclude (None when there are none)."""
@@ -300,6 +328,9 @@ class LiveView:
         self.interval = interval
         self.warm = warm
         self._live: LiveSnapshot | None = None
+        # what was read and prepared for the base being merged over (kept between merges)
+        self._changes: list[Change] = []
+        self._prepared: dict[int, Prepared] = {}
         self._lock = threading.Lock()
         self._pid: int | None = None
         self._stop = threading.Event()
@@ -330,9 +361,7 @@ class LiveView:
                 seq = self.journal.last_seq()
                 if live is not None and live.base is base and live.seq == seq:
                     return live
-                since = float(base.manifest.get("build_started_at") or 0.0)
-                changes = self.journal.changes(since=since)
-                fresh = LiveSnapshot(base, changes, self.journal.controls(), seq)
+                fresh = self._merge(base, live, seq)
             except JournalError as exc:
                 self._report(str(exc))
                 if live is not None and live.base is base:
@@ -344,6 +373,18 @@ class LiveView:
                 self.warm(fresh)
             self._live = fresh
             return fresh
+
+    def _merge(self, base: Snapshot, live: LiveSnapshot | None, seq: int) -> LiveSnapshot:
+        """The merge at `seq`: only changes newer than the last merge over this base are read."""
+        since = float(base.manifest.get("build_started_at") or 0.0)
+        if live is not None and live.base is base:
+            changes = self._changes + self.journal.changes(since=since, after_seq=live.seq)
+        else:
+            changes = self.journal.changes(since=since)
+            self._prepared = {}  # term rows are in the base's vocabulary
+        fresh = LiveSnapshot(base, changes, self.journal.controls(), seq, self._prepared)
+        self._changes = changes
+        return fresh
 
     def _report(self, message: str) -> None:
         if self._problem != message:

@@ -64,7 +64,7 @@ def write_json_error(sock: Any, status_int: int, reason: str, mesg: str) -> None
     util.write_nonblock(sock, error_response(status_int, reason))
 
 
-def _chunked_complete(body: bytes) -> bool:
+def _chunked_complete(body: bytes | bytearray) -> bool:
     """Whether a chunked body holds its last chunk and trailers (malformed: let the parser say)."""
     pos = 0
     while True:
@@ -83,7 +83,7 @@ def _chunked_complete(body: bytes) -> bool:
             return False
 
 
-def request_state(buf: bytes, max_body: int) -> str:
+def request_state(buf: bytes | bytearray, max_body: int) -> str:
     """`whole` (hand it to a thread), `partial` (read more) for the bytes of one request."""
     end = buf.find(HEADER_END)
     if end < 0:
@@ -147,7 +147,7 @@ class BufferedThreadWorker(ThreadWorker):
         if closed and not conn.pending_bytes:
             self.drop(conn)
             return
-        if closed or request_state(bytes(conn.pending_bytes), self.max_body) == "whole":
+        if closed or request_state(conn.pending_bytes, self.max_body) == "whole":
             self.dispatch(conn)
             return
         self.continue_if_expected(conn)

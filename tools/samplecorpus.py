@@ -38,6 +38,8 @@ from typing import Any
 
 import yaml
 
+from indexer.articles import KNOWN_FIELDS
+
 ROOT = Path(__file__).resolve().parent.parent
 WRITTEN = ROOT / "samples" / "written"
 OUT = ROOT / "samples" / "articles.jsonl"
@@ -51,26 +53,7 @@ AGGREGATED_SECTIONS = ("film", "tv")
 AGGREGATED_SHARE = 0.55  # of film and TV pieces, rendered as aggregated HTML pages
 MARKDOWN_MIN_WORDS = 500  # long reads over this may come as Markdown
 DRAFTS, UNPUBLISHED, EXPIRED, SPONSORED = 6, 3, 5, 4
-FIELD_ORDER = (
-    "id",
-    "url",
-    "title",
-    "body",
-    "published_at",
-    "updated_at",
-    "expires_at",
-    "section",
-    "tags",
-    "language",
-    "author",
-    "image_url",
-    "canonical_url",
-    "status",
-    "sponsored",
-    "topic",
-    "story",
-    "split",
-)
+FIELD_ORDER = (*KNOWN_FIELDS, "topic", "story", "split")  # labels after the corpus fields
 SYNONYMS = (
     ("said", "stated"),
     ("more than", "over"),

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from service.ranking.base import PINNED, Item, Source
+from service.ranking.base import PINNED, Corpus, Item, Source
 from service.ranking.pipeline import related
 from service.ranking.settings import Ranking
 from service.ranking.view import view_of
@@ -30,7 +30,7 @@ class Controls:
     disabled: bool = False
 
 
-def pinned_items(snapshot: Any, source: Source, ids: tuple[str, ...], now: float) -> list[Item]:
+def pinned_items(snapshot: Corpus, source: Source, ids: tuple[str, ...], now: float) -> list[Item]:
     """The pinned articles that are live now, in the editor's order."""
     view = view_of(snapshot)
     out: list[Item] = []
@@ -46,17 +46,16 @@ def pinned_items(snapshot: Any, source: Source, ids: tuple[str, ...], now: float
 
 
 def related_with_controls(
-    snapshot: Any, source: Source, ranking: Ranking, now: float, controls: Controls
+    snapshot: Corpus, source: Source, ranking: Ranking, now: float, controls: Controls
 ) -> list[Item]:
     """The list with the editor's controls applied around the ranking."""
     if controls.disabled or ranking.limit <= 0:
         return []
     pinned = pinned_items(snapshot, source, controls.pinned, now)[: ranking.limit]
-    shown = {snapshot.articles_at([i.row])[0]["id"] for i in pinned}
-    exclude = set(ranking.exclude) | set(controls.blocked) | shown
+    # the pinned ones are shown already (or not live, which the ranking never shows)
+    exclude = set(ranking.exclude) | set(controls.blocked) | set(controls.pinned)
     rest = replace(ranking, exclude=tuple(sorted(exclude)), limit=ranking.limit - len(pinned))
-    items = related(snapshot, source, rest, now) if rest.limit > 0 else []
-    return pinned + [i for i in items if i.row not in {p.row for p in pinned}]
+    return pinned + (related(snapshot, source, rest, now) if rest.limit > 0 else [])
 
 
 def controls_of(value: dict[str, Any] | None) -> Controls:

@@ -230,7 +230,12 @@ def build_view(snapshot: Corpus) -> SnapshotView:
 
 
 def view_of(snapshot: Corpus) -> SnapshotView:
-    """The view of `snapshot`, built on first use and dropped with the snapshot."""
+    """The view of `snapshot`, built on first use and dropped with the snapshot.
+
+    A corpus whose rows are another's exactly (a live snapshot with nothing
+    merged names its base as `rows_of`) shares that one's view.
+    """
+    snapshot = getattr(snapshot, "rows_of", snapshot)
     view = _VIEWS.get(snapshot)
     if view is None:
         with _LOCK:
