@@ -30,7 +30,7 @@ from pathlib import Path
 import numpy as np
 from ranking_overhead import DIM, NOW, open_snapshot, percentile
 
-from indexer.journal import UPSERT, Journal, NewChange
+from indexer.snapshot.journal import UPSERT, Journal, NewChange
 from service.live import LiveSnapshot
 from service.ranking import RankingSettings, related, resolve, source_from_row
 from service.ranking.view import view_of

@@ -5,7 +5,7 @@ Run: `.venv/bin/python benchmarks/ranking_overhead.py [--articles 100000] [--que
 
 A synthetic snapshot (clustered unit vectors, TF-IDF terms of made-up texts,
 several sections and languages, drafts, expired, sponsored and undated rows,
-syndicated near-copies) is written with `indexer.build.write_snapshot`, so the
+syndicated near-copies) is written with `indexer.snapshot.write.write_snapshot`, so the
 index type is the one a real 100k build chooses. For each query article, in
 alternating order, we time:
 
@@ -35,8 +35,8 @@ import numpy as np
 from threadpoolctl import threadpool_limits
 
 from indexer.articles import parse_record
-from indexer.build import BuildReport, Prepared, write_snapshot
 from indexer.snapshot import Snapshot, SnapshotError, current_version, load_current
+from indexer.snapshot.write import BuildReport, Entry, write_snapshot
 from service.ranking import RankingSettings, related, resolve, source_from_row
 
 DIM = 384
@@ -45,7 +45,7 @@ NOW = datetime(2026, 6, 1, tzinfo=UTC).timestamp()
 DAY = 86_400.0
 
 
-def synthetic(count: int, seed: int = 0) -> tuple[list[Prepared], np.ndarray]:
+def synthetic(count: int, seed: int = 0) -> tuple[list[Entry], np.ndarray]:
     """Articles and vectors with topic clusters, copies and every kind of row to filter."""
     rng = np.random.default_rng(seed)
     topics = max(count // 50, 1)
@@ -81,7 +81,7 @@ def synthetic(count: int, seed: int = 0) -> tuple[list[Prepared], np.ndarray]:
             "sponsored": bool(0.96 < roll <= 0.97),
         }
         article = parse_record(record)
-        docs.append(Prepared(article, f"row {i}", [text], text))
+        docs.append(Entry(article, text))
     return docs, vectors
 
 

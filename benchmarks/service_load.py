@@ -72,8 +72,8 @@ end
 def synthetic_snapshot(data_dir: Path, count: int, seed: int = 7) -> str:
     """Write (or reuse) a snapshot of `count` synthetic articles; returns its version."""
     from indexer.articles import Article
-    from indexer.build import BuildReport, Prepared, write_snapshot
     from indexer.snapshot import Snapshot, SnapshotError, current_version, snapshots_dir
+    from indexer.snapshot.write import BuildReport, Entry, write_snapshot
 
     version = current_version(data_dir)
     if version is not None:
@@ -112,7 +112,7 @@ def synthetic_snapshot(data_dir: Path, count: int, seed: int = 7) -> str:
             section=SECTIONS[t % len(SECTIONS)],
             language="en" if rng.random() < 0.9 else "de",
         )
-        docs.append(Prepared(article=article, location="synthetic", lines=[], text=" ".join(words)))
+        docs.append(Entry(article=article, text=" ".join(words)))
     report = BuildReport()
     write_snapshot(
         data_dir,

@@ -10,56 +10,25 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
-import platform
 import sqlite3
 import time
-from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
-from importlib import metadata
 from pathlib import Path
-from typing import Any
 
-import faiss
 import numpy as np
-import scipy.sparse as sp
 from tqdm import tqdm
 
-from indexer import calibrate, rows
 from indexer.articles import Article, RecordError, parse_record
 from indexer.clean import CleanRules, recurring_lines, rule_lines, strip_recurring
 from indexer.embcache import EmbeddingCache
 from indexer.embedder import Embedder
-from indexer.faissindex import (
-    DEFAULT_MEMORY_BUDGET,
-    IndexPlan,
-    build_index,
-    choose_index,
-    measure_recall,
-)
-from indexer.journal import Journal, JournalError
-from indexer.snapshot import (
-    ARTICLES_FILE,
-    CALIBRATION_FILE,
-    COLUMNS_FILE,
-    INDEX_FILE,
-    VECTORS_FILE,
-    SnapshotError,
-    finish_snapshot,
-    new_version,
-    prune,
-    publish,
-    read_manifest,
-    readable_current,
-    snapshots_dir,
-    write_articles_db,
-)
+from indexer.faissindex import DEFAULT_MEMORY_BUDGET
+from indexer.snapshot import readable_current, snapshots_dir
+from indexer.snapshot.write import BuildReport, fit_terms, write_snapshot
 from indexer.sources import Item, Source, SourceError, SourceOptions, SourceProblem, open_source
 from indexer.sync import SyncState, article_hash
-from indexer.terms import TermModel
 
 logger = logging.getLogger(__name__)
 
@@ -84,39 +53,6 @@ class BuildOptions:
     rules: CleanRules = field(default_factory=CleanRules)
     progress: bool = False
     sources: SourceOptions = field(default_factory=SourceOptions)
-
-
-@dataclass
-class BuildReport:
-    """What a build did: counts, problems with their locations, seconds per stage."""
-
-    version: str = ""
-    path: Path | None = None
-    source: str = ""  # what was read, without credentials
-    read: int = 0
-    indexed: int = 0
-    embedded: int = 0
-    reused: int = 0
-    problems: list[tuple[str, str]] = field(default_factory=list)
-    skipped: Counter[str] = field(default_factory=Counter)
-    stages: dict[str, float] = field(default_factory=dict)
-    index_key: str = ""
-    recall_at_10: float | None = None
-
-    def skip(self, location: str, reason: str, kind: str) -> None:
-        """Record a skipped record."""
-        self.problems.append((location, reason))
-        self.skipped[kind] += 1
-        logger.warning("skipped %s: %s", location, reason)
-
-    @contextmanager
-    def stage(self, name: str) -> Iterator[None]:
-        """Time one stage of the build."""
-        start = time.perf_counter()
-        try:
-            yield
-        finally:
-            self.stages[name] = round(self.stages.get(name, 0.0) + time.perf_counter() - start, 4)
 
 
 @dataclass
@@ -234,22 +170,6 @@ def _embed(
     return np.stack([vectors[h] for h in hashes]).astype(np.float32)
 
 
-def _columns(docs: list[Prepared]) -> tuple[np.ndarray, list[str], list[str]]:
-    sections = sorted({d.article.section for d in docs})
-    languages = sorted({d.article.language for d in docs})
-    return rows.columns([d.article for d in docs], sections, languages), sections, languages
-
-
-def _library_versions() -> dict[str, str]:
-    out = {"python": platform.python_version(), "faiss": faiss.__version__}
-    for dist in ("numpy", "sentence-transformers", "torch", "scikit-learn", "morelike"):
-        try:
-            out[dist] = metadata.version(dist)
-        except metadata.PackageNotFoundError:
-            out[dist] = "unknown"
-    return out
-
-
 def build(options: BuildOptions, embedder: Embedder | None = None) -> BuildReport:
     """Run one build and publish it; raises `BuildError` when it cannot.
 
@@ -321,115 +241,3 @@ def remember_for_sync(data_dir: Path, source: str, docs: list[Prepared]) -> None
             state.close()
     except sqlite3.Error as exc:  # the snapshot is published; a later sync re-sends more
         logger.warning("sync state not written: %s", exc)
-
-
-def fit_terms(docs: list[Prepared]) -> tuple[TermModel, sp.csr_matrix]:
-    """TF-IDF over the embedded text (title and cleaned body) of every article."""
-    return TermModel.fit([f"{d.article.title}\n{d.text}" for d in docs])
-
-
-def write_snapshot(
-    data_dir: Path,
-    docs: list[Prepared],
-    vectors: np.ndarray,
-    report: BuildReport,
-    *,
-    model_info: dict[str, Any],
-    source: str,
-    memory_budget: int = DEFAULT_MEMORY_BUDGET,
-    keep: int = 5,
-    terms: tuple[TermModel, sp.csr_matrix] | None = None,
-    started_at: float | None = None,
-    previous: str | None = None,
-) -> BuildReport:
-    """Write prepared articles and their vectors as a new snapshot and publish it.
-
-    Rows follow `docs`. Also used to write synthetic snapshots for benchmarks.
-    `started_at` is when the source was read (journal changes from then on are
-    merged over this snapshot); `previous` the snapshot it replaces.
-    """
-    report.version = new_version()
-    tmp = snapshots_dir(data_dir) / f".tmp-{report.version}"
-    tmp.mkdir(parents=True)
-    with report.stage("index"):
-        plan = choose_index(len(vectors), vectors.shape[1], memory_budget)
-        index = build_index(vectors, plan)
-        if not plan.exact:
-            report.recall_at_10 = round(measure_recall(index, vectors), 4)
-        faiss.write_index(index, str(tmp / INDEX_FILE))
-        np.save(tmp / VECTORS_FILE, vectors)
-        report.index_key = plan.key
-    with report.stage("terms"):
-        term_model, matrix = terms or fit_terms(docs)
-        term_model.save(tmp, matrix)
-    cols, sections, languages = _columns(docs)
-    with report.stage("calibrate"):
-        pairs = calibrate.random_pairs(vectors, matrix, cols["language"])
-        np.save(tmp / CALIBRATION_FILE, pairs)
-        calibration = calibrate.summarize(
-            pairs, languages, calibrate.neighbour_profile(index, vectors)
-        )
-    with report.stage("write"):
-        np.save(tmp / COLUMNS_FILE, cols)
-        write_articles_db(
-            tmp / ARTICLES_FILE,
-            ((row, d.article.id, rows.metadata(d.article, d.text)) for row, d in enumerate(docs)),
-        )
-        report.indexed = len(docs)
-        manifest = _manifest(report, plan, model_info, source)
-        manifest.update(sections=sections, languages=languages, calibration=calibration)
-        manifest["build_started_at"] = time.time() if started_at is None else started_at
-        report.path = finish_snapshot(tmp, manifest)
-        publish(data_dir, report.version)
-        prune(data_dir, keep)
-        fold_journal(data_dir, previous)
-    return report
-
-
-def fold_journal(data_dir: Path, previous: str | None) -> None:
-    """Drop journal changes older than the previous snapshot's build: superseded twice.
-
-    Workers still on the previous snapshot until their next check need the
-    changes made since it was built; what is older is in both snapshots' sources.
-    """
-    journal = Journal(data_dir, create=False)
-    if previous is None or not journal.exists():
-        return
-    try:
-        manifest = read_manifest(snapshots_dir(data_dir) / previous)
-        dropped = journal.prune(before=float(manifest.get("build_started_at") or 0.0))
-    except (SnapshotError, JournalError) as exc:
-        logger.warning("journal not folded: %s", exc)
-        return
-    finally:
-        journal.close()
-    if dropped:
-        logger.info("journal: %d changes superseded by builds dropped", dropped)
-
-
-def _manifest(
-    report: BuildReport, plan: IndexPlan, model_info: dict[str, Any], source: str
-) -> dict[str, Any]:
-    return {
-        "version": report.version,
-        "created_at": datetime.now(UTC).isoformat(),
-        "source": source,
-        "model": model_info,
-        "faiss": {
-            "key": plan.key,
-            "exact": plan.exact,
-            "nprobe": plan.nprobe,
-            "metric": "inner_product",
-            "recall_at_10": report.recall_at_10,
-        },
-        "counts": {
-            "articles": report.indexed,
-            "read": report.read,
-            "skipped": sum(report.skipped.values()),
-            "embedded": report.embedded,
-            "reused": report.reused,
-        },
-        "skipped": dict(report.skipped),
-        "stages": dict(report.stages),
-        "libraries": _library_versions(),
-    }

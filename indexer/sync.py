@@ -31,8 +31,8 @@ from indexer.articles import Article, RecordError, parse_record
 from indexer.clean import CleanRules, rule_lines
 from indexer.embcache import EmbeddingCache
 from indexer.embedder import Embedder
-from indexer.journal import DELETE, UPSERT, Journal, JournalError, NewChange, latest
 from indexer.snapshot import SnapshotError, load_current
+from indexer.snapshot.journal import DELETE, UPSERT, Journal, JournalError, NewChange, latest
 from indexer.sources import (
     Item,
     Source,

@@ -7,7 +7,7 @@ it never reaches a log, an error or a metric.
 
 A change is validated like a record of a build (422 with the field at fault,
 nothing written), cleaned and embedded here, and written to the journal
-(`indexer.journal`, synced) before it is acknowledged; a journal that cannot be
+(`indexer.snapshot.journal`, synced) before it is acknowledged; a journal that cannot be
 written is a 503 and nothing is acknowledged. This worker merges it at once;
 every other worker of every replica on the data dir within `JOURNAL_INTERVAL`.
 """
@@ -28,7 +28,7 @@ from pydantic import ValidationError
 
 from indexer.articles import RecordError, parse_record
 from indexer.clean import DocumentRefused, DocumentTooLarge, clean_text
-from indexer.journal import DELETE, SITE, UPSERT, JournalError, NewChange
+from indexer.snapshot.journal import DELETE, SITE, UPSERT, JournalError, NewChange
 from service.api import BODY_ERRORS
 from service.errors import (
     ArticleNotFound,

@@ -15,7 +15,7 @@ from typing import Any
 import orjson
 
 from indexer.embedder import Embedder
-from indexer.journal import SITE
+from indexer.snapshot.journal import SITE
 from service import metrics
 from service.live import LiveSnapshot
 from service.ranking import Item, Ranking, related, source_from_row, source_from_text

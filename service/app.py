@@ -16,7 +16,7 @@ from flask_openapi3 import Info, OpenAPI
 from pydantic import ValidationError
 
 from indexer.embedder import Embedder
-from indexer.journal import Journal
+from indexer.snapshot.journal import Journal
 from service import events, metrics, page
 from service.admin import register_admin
 from service.api import ArticleIdConverter, register_ops, v1

@@ -24,23 +24,16 @@ profile (from the manifest's calibration) is printed beside them.
 
 from __future__ import annotations
 
-import json
 import logging
 import math
-import sys
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
-import click
 import numpy as np
 
-from indexer.build import BuildError, BuildOptions, build
-from indexer.embedder import Embedder
-from indexer.snapshot import STATUS_CODES, Snapshot, load_current
+from indexer.snapshot import STATUS_CODES, Snapshot
 from service.ranking import SIMILAR, RankingSettings, related, resolve, source_from_row
 
 logger = logging.getLogger(__name__)
@@ -387,50 +380,3 @@ def parse_now(value: str | None) -> float | None:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
     return moment.timestamp()
-
-
-@click.command("eval")
-@click.option(
-    "--source",
-    required=True,
-    type=click.Path(exists=True, dir_okay=True, path_type=Path),
-    help="Labeled articles (JSONL with `topic` and `story` fields).",
-)
-@click.option("--k", "k", default=4, show_default=True, type=click.IntRange(1, 50))
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write JSON here.")
-@click.option("--now", "now_text", default=None, help="Fixed now (ISO 8601; default: newest).")
-@click.option("--model", envvar="MORELIKE_MODEL", default=None, help="Local model directory.")
-def eval_cmd(
-    source: Path, k: int, out: Path | None, now_text: str | None, model: str | None
-) -> None:
-    """Score the ranking and two baselines on labeled articles (a throw-away snapshot).
-
-    Ranking settings come from MORELIKE_RANK_* variables, like the service's.
-    """
-    try:
-        now = parse_now(now_text)
-    except ValueError as exc:
-        raise click.BadParameter(str(exc), param_hint="--now") from exc
-    with tempfile.TemporaryDirectory(prefix="morelike-eval-") as tmp:
-        try:
-            build(
-                BuildOptions(source=source, data_dir=Path(tmp), progress=sys.stderr.isatty()),
-                Embedder(model),
-            )
-        except BuildError as exc:
-            click.echo(f"error: {exc}", err=True)
-            sys.exit(2)
-        snapshot = load_current(Path(tmp))
-        try:
-            result = evaluate(snapshot, k=k, now=now)
-        finally:
-            snapshot.close()
-    result["source"] = str(source)
-    click.echo(f"{result['articles']} articles, now {result['now']}")
-    click.echo(describe_profile(result["profile"]))
-    for split, figures in result["splits"].items():
-        click.echo(f"\n{split}: {figures['queries']} queries")
-        click.echo(table(result, split))
-    if out is not None:
-        out.write_text(json.dumps(result, indent=2, sort_keys=True) + "\n")
-        click.echo(f"wrote {out}")

@@ -28,10 +28,10 @@ import numpy as np
 import scipy.sparse as sp
 
 from indexer.articles import Article, RecordError, parse_record
-from indexer.journal import DELETE, SITE, Change, Journal, JournalError, latest
-from indexer.rows import columns as column_rows
-from indexer.rows import metadata
-from indexer.snapshot import COLUMNS_DTYPE, STATUS_CODES, Snapshot, code_in
+from indexer.snapshot import COLUMNS_DTYPE, STATUS_CODES, Snapshot, code_in, named_keys
+from indexer.snapshot import rows as article_rows
+from indexer.snapshot.journal import DELETE, SITE, Change, Journal, JournalError, latest
+from indexer.snapshot.lead import PERMUTATIONS
 from indexer.terms import sparse_cosine
 from service.errors import NoSnapshot
 from service.ranking.base import Corpus
@@ -42,10 +42,11 @@ logger = logging.getLogger(__name__)
 
 @dataclass
 class Prepared:
-    """An upsert ready to merge: its article, the metadata shown, its term row."""
+    """An upsert ready to merge: its article, the metadata shown, its lead, its term row."""
 
     article: Article
     meta: dict[str, Any]
+    lead: np.ndarray
     terms: sp.csr_matrix | None = None
 
 
@@ -55,6 +56,7 @@ class Delta:
 
     ids: dict[str, int] = field(default_factory=dict)  # article id -> delta index
     vectors: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), dtype=np.float32))
+    leads: np.ndarray = field(default_factory=lambda: np.zeros((0, PERMUTATIONS), dtype=np.uint32))
     columns: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=COLUMNS_DTYPE))
     terms: sp.csr_matrix | None = None
     meta: list[dict[str, Any]] = field(default_factory=list)
@@ -85,6 +87,7 @@ class LiveSnapshot:
         self.delta = self._delta(latest(changes), {} if prepared is None else prepared)
         self.count = base.count + len(self.delta.ids)
         self.vectors = RowVectors(base.vectors, self.delta.vectors)
+        self.leads = RowVectors(base.leads, self.delta.leads)
         self.controls = {k: v for k, v in controls.items() if k != SITE}
         self.site = controls.get(SITE) or {}
         self.columns = base.columns
@@ -95,6 +98,7 @@ class LiveSnapshot:
         if len(self.delta.ids) or len(self.delta.tombstones) or self.site:
             self.rows_of = self
             self.columns = np.concatenate([np.asarray(base.columns), self.delta.columns])
+            self._name_canonical_in_base()
             excluded = self._site_mask()
             if excluded is not None:
                 self._removed |= excluded
@@ -141,8 +145,11 @@ class LiveSnapshot:
         for name, names in (("section", self.sections), ("language", self.languages)):
             for value in sorted({getattr(a, name) for a in articles} - set(names)):
                 names.append(value)
-        delta.columns = column_rows(articles, self.sections, self.languages)
+        delta.columns = article_rows.columns(
+            articles, self.sections, self.languages, named=self.base.named_canonical
+        )
         delta.vectors = np.stack([np.asarray(c.vector) for c, _ in kept]).astype(np.float32)
+        delta.leads = np.stack([p.lead for _, p in kept])
         delta.terms = sp.csr_matrix(sp.vstack([p.terms for _, p in kept]), dtype=np.float32)
         delta.meta = [p.meta for _, p in kept]
         delta.ids = {a.id: i for i, a in enumerate(articles)}
@@ -164,7 +171,20 @@ class LiveSnapshot:
                 "journal change %d for %r: no usable vector", change.seq, change.article_id
             )
             return None
-        return Prepared(article, metadata(article, change.text))
+        return Prepared(
+            article,
+            article_rows.metadata(article, change.text),
+            article_rows.leads([change.text])[0],
+        )
+
+    def _name_canonical_in_base(self) -> None:
+        """Base rows a delta article names as canonical are canonical in the merge."""
+        named = named_keys(self.delta.columns)
+        if not len(named):
+            return
+        base = self.columns[: self.base.count]
+        hit = ~base["names_canonical"] & np.isin(base["url_key"], named)
+        base["canonical"] |= hit
 
     def _site_mask(self) -> np.ndarray | None:
         """Rows the site-wide controls exclude (None when there are none)."""
@@ -288,7 +308,10 @@ class LiveSnapshot:
 
 
 class RowVectors:
-    """Base vectors (memory-mapped) followed by the delta's, indexable by row like one array."""
+    """Base rows (memory-mapped) followed by the delta's, indexable by row like one array.
+
+    Vectors and lead signatures alike: any two 2-D arrays of one dtype and width.
+    """
 
     def __init__(self, base: np.ndarray, delta: np.ndarray) -> None:
         self.base = base
@@ -305,7 +328,7 @@ class RowVectors:
         rows = np.asarray(rows, dtype=np.int64)
         if not len(self.delta) or (len(rows) and rows.max() < n):
             return np.asarray(self.base[rows])
-        out = np.empty((len(rows), self.shape[1]), dtype=np.float32)
+        out = np.empty((len(rows), self.shape[1]), dtype=self.base.dtype)
         in_base = rows < n
         out[in_base] = self.base[rows[in_base]]
         out[~in_base] = self.delta[rows[~in_base] - n]

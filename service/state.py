@@ -19,7 +19,7 @@ import numpy as np
 from flask import current_app
 
 from indexer.embedder import DEFAULT_MODEL, Embedder, ModelNotFound
-from indexer.journal import Journal
+from indexer.snapshot.journal import Journal
 from service import metrics
 from service.cache import ResponseCache
 from service.errors import Unavailable

@@ -18,10 +18,10 @@ import numpy as np
 import pytest
 
 from indexer.articles import parse_record
-from indexer.build import BuildReport, Prepared, write_snapshot
 from indexer.calibrate import ALL, PAIRS_DTYPE
 from indexer.embedder import Embedder
 from indexer.snapshot import Snapshot, load_current
+from indexer.snapshot.write import BuildReport, Entry, write_snapshot
 from service.ranking.view import view_of
 from tests.conftest import SAMPLE_CORPUS, build_into
 
@@ -88,10 +88,9 @@ def make_snapshot(tmp_path: Path) -> Iterator[MakeSnapshot]:
 
     def make(records: list[dict[str, Any]], vectors: np.ndarray) -> Snapshot:
         docs = []
-        for i, record in enumerate(records):
+        for record in records:
             parsed = parse_record(record)
-            text = parsed.body
-            docs.append(Prepared(parsed, f"record {i}", text.splitlines(), text))
+            docs.append(Entry(parsed, parsed.body))
         data_dir = tmp_path / f"data-{len(opened)}"
         write_snapshot(
             data_dir,

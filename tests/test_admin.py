@@ -6,13 +6,14 @@ real model; the journal is a real SQLite file in that data dir.
 
 from __future__ import annotations
 
+import json
 import logging
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from indexer.journal import Journal
+from indexer.snapshot.journal import Journal
 from tests.conftest import SMALL_CORPUS, build_into
 
 TOKEN = "an-admin-token-for-tests-0123456789"
@@ -200,3 +201,20 @@ def test_a_build_supersedes_older_changes_and_keeps_newer_ones(
     build_into(SMALL_CORPUS, data_dir_copy, embedder)
     kept = [c.article_id for c in Journal(data_dir_copy).changes()]
     assert "baking-1" not in kept and "moon-new" in kept  # folded: superseded twice
+
+
+def test_a_live_copy_names_its_canonical_and_the_canonical_stands_for_the_story(
+    admin: Any,
+) -> None:
+    """Canonical flags cross the base and the delta: a newer copy does not replace it."""
+    original = json.loads(SMALL_CORPUS.read_text().splitlines()[2])
+    assert original["id"] == "space-3"  # no copy in the base: not canonical until named
+    copy = {k: original[k] for k in ("title", "body", "section", "language")} | {
+        "url": "https://wire.example/artemis-flyby",
+        "canonical_url": original["url"],
+        "published_at": "2026-09-30T10:00:00Z",  # newer than the original
+    }
+    assert admin.put("/v1/articles/space-3-wire", json=copy, headers=AUTH).status_code == 200
+    shown = ids(admin.get("/v1/articles/space-2/related?limit=6"))
+    assert "space-3" in shown and "space-3-wire" not in shown
+    assert "space-3" not in ids(admin.get("/v1/articles/space-3-wire/related?limit=6"))

@@ -4,15 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 
+from indexer.snapshot.lead import lead_signature, lead_similarity
 from service.ranking import RankingSettings, Source, related, resolve, source_from_row
 from service.ranking.candidates import allowed_mask, candidates
-from service.ranking.duplicates import (
-    canonical_flags,
-    components,
-    one_per_story,
-    story_labels,
-)
-from service.ranking.lead import lead_signature, lead_similarity
+from service.ranking.duplicates import components, one_per_story, story_labels
 from service.ranking.view import view_of
 from tests.fixtures_ranking import NOW, MakeSnapshot, article, axis
 
@@ -92,7 +87,9 @@ def test_one_per_story_keeps_the_canonical_else_the_newest(make_snapshot: MakeSn
     ]
     vectors = [axis(0), axis(0, (1, 0.6)), axis(0, (1, 0.3)), axis(0, (2, 0.5)), axis(0, (2, 0.52))]
     snap = make_snapshot(records, np.stack(vectors))
-    assert canonical_flags(snap, np.arange(5)).tolist() == [False, True, False, False, False]
+    # written by the build: "orig" is named as canonical by its copy
+    assert snap.columns["canonical"].tolist() == [False, True, False, False, False]
+    assert snap.columns["names_canonical"].tolist() == [False, False, True, False, False]
     source = source_from_row(snap, 0)
     c = candidates(snap, source, allowed_mask(snap, source, resolve(CONFIG), NOW), 10)
     relevance = c.dense.astype(np.float64)
@@ -178,15 +175,11 @@ def test_components_join_chains_of_copies() -> None:
     assert components(np.eye(3, dtype=bool)).tolist() == [0, 1, 2]
 
 
-def test_leads_are_read_once_per_row(make_snapshot: MakeSnapshot) -> None:
+def test_leads_are_written_by_the_build(make_snapshot: MakeSnapshot) -> None:
     snap = make_snapshot([article("a"), article("b")], np.stack([axis(0), axis(1)]))
     view = view_of(snap)
-    first = view.leads_of(snap, np.asarray([1, 1, 0]))
-    assert view.lead_known.tolist() == [True, True]
-    assert (
-        first[0].tolist()
-        == first[1].tolist()
-        == lead_signature(snap.article("b")["snippet"]).tolist()
-    )
-    snap.articles_at = None  # type: ignore[method-assign]  # a second read would fail
-    assert view.leads_of(snap, np.asarray([0])).tolist() == [first[2].tolist()]
+    snap.articles_at = None  # type: ignore[method-assign]  # no metadata read at request time
+    leads = view.leads_of(np.asarray([1, 1, 0]))
+    assert leads.dtype == np.uint32 and leads.shape == (3, 32)
+    assert leads[0].tolist() == leads[1].tolist() != leads[2].tolist()
+    assert leads[2].tolist() == lead_signature(article("a")["body"]).tolist()

@@ -18,7 +18,7 @@ from click.testing import CliRunner
 
 import indexer.sync
 from indexer.embedder import Embedder
-from indexer.journal import Journal
+from indexer.snapshot.journal import Journal
 from indexer.sources import SourceOptions
 from indexer.sync import sync_once
 from service.cli import cli

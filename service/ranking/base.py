@@ -10,8 +10,8 @@ import numpy as np
 import scipy.sparse as sp
 
 from indexer.embedder import Embedder
-from indexer.rows import key64, normalize_title, normalize_url
-from service.ranking.lead import lead_signature
+from indexer.snapshot.lead import lead_signature
+from indexer.snapshot.rows import key64, normalize_title, normalize_url
 
 DAY = 86_400.0
 
@@ -27,7 +27,8 @@ class Corpus(Protocol):
     """What the ranking reads: a `Snapshot`, or one with live changes merged (`LiveSnapshot`).
 
     Rows are numbered 0..count-1; `columns` is a `COLUMNS_DTYPE` array over them;
-    `vectors[rows]` gives unit vectors; `search` applies a row mask before the cut.
+    `vectors[rows]` gives unit vectors and `leads[rows]` lead signatures; `search`
+    applies a row mask before the cut.
     """
 
     version: str
@@ -37,6 +38,7 @@ class Corpus(Protocol):
     languages: list[str]
     columns: np.ndarray
     vectors: Any
+    leads: Any  # (count, PERMUTATIONS) uint32 lead signatures
     calibration_pairs: np.ndarray
 
     @property

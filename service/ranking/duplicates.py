@@ -17,10 +17,9 @@ import logging
 
 import numpy as np
 
-from indexer.rows import key64, normalize_url
+from indexer.snapshot.lead import lead_similarity
 from service.ranking.base import Corpus, Source
 from service.ranking.candidates import Candidates
-from service.ranking.lead import lead_similarity
 from service.ranking.settings import RankingSettings
 from service.ranking.view import view_of
 
@@ -36,7 +35,7 @@ def source_lead(snapshot: Corpus, source: Source) -> np.ndarray | None:
     if source.lead is not None:
         return source.lead
     if source.row is not None:
-        return view_of(snapshot).leads_of(snapshot, np.asarray([source.row]))[0]
+        return view_of(snapshot).leads_of(np.asarray([source.row]))[0]
     return None
 
 
@@ -48,7 +47,7 @@ def duplicate_of_source(
     gray = np.flatnonzero(~dup & (c.dense >= LEAD_GATE))
     lead = source_lead(snapshot, source) if len(gray) else None
     if lead is not None:
-        leads = view_of(snapshot).leads_of(snapshot, c.rows[gray])
+        leads = view_of(snapshot).leads_of(c.rows[gray])
         dup[gray] = lead_similarity(lead, leads)[0] >= config.duplicate_lead
     return np.asarray(dup, dtype=bool)
 
@@ -67,7 +66,7 @@ def same_story(snapshot: Corpus, c: Candidates, config: RankingSettings) -> np.n
     np.fill_diagonal(gray, False)
     involved = np.flatnonzero(gray.any(axis=1))
     if len(involved):
-        leads = view.leads_of(snapshot, c.rows[involved])
+        leads = view.leads_of(c.rows[involved])
         block = np.ix_(involved, involved)
         same[block] |= gray[block] & (lead_similarity(leads, leads) >= config.duplicate_lead)
     return np.asarray(same, dtype=bool)
@@ -104,18 +103,6 @@ def story_labels(snapshot: Corpus, c: Candidates, config: RankingSettings) -> np
     return components(same_story(snapshot, c, config))
 
 
-def canonical_flags(snapshot: Corpus, rows: np.ndarray) -> np.ndarray:
-    """Which of `rows` another of `rows` names as its canonical URL."""
-    metas = snapshot.articles_at([int(r) for r in rows])
-    own = [key64(normalize_url(m.get("url") or "")) for m in metas]
-    named = {
-        key64(normalize_url(m["canonical_url"]))
-        for m, key in zip(metas, own, strict=True)
-        if m.get("canonical_url") and key64(normalize_url(m["canonical_url"])) != key
-    }
-    return np.asarray([key != 0 and key in named for key in own], dtype=bool)
-
-
 def representative(snapshot: Corpus, rows: np.ndarray) -> int:
     """Position in `rows` of the article that stands for their story."""
     view = view_of(snapshot)
@@ -123,10 +110,8 @@ def representative(snapshot: Corpus, rows: np.ndarray) -> int:
     # one names another as canonical only when both carry the same canonical key
     if len(np.unique(url_keys)) == len(url_keys):
         canonical = np.zeros(len(rows), dtype=bool)
-    elif view.canonical is not None:  # stored at index time by newer builds
-        canonical = view.canonical[rows]
     else:
-        canonical = canonical_flags(snapshot, rows)
+        canonical = view.canonical[rows]
     pool = np.flatnonzero(canonical) if canonical.any() else np.arange(len(rows))
     published = view.published[rows[pool]]
     return int(pool[int(np.argmax(published))])

@@ -19,11 +19,11 @@ from collections.abc import Iterator
 
 import numpy as np
 
+from indexer.snapshot.lead import lead_similarity
 from service.ranking.base import DAY, RECENT, RELATED, SAME_SECTION_RECENT, Corpus, Item, Source
 from service.ranking.candidates import gather
 from service.ranking.duplicates import LEAD_GATE, source_lead
 from service.ranking.floors import Floors
-from service.ranking.lead import lead_similarity
 from service.ranking.scoring import Pool, decay_of, hybrid
 from service.ranking.settings import Ranking, RankingSettings
 from service.ranking.view import SnapshotView, view_of
@@ -81,7 +81,7 @@ class _Shown:
             if row is None:
                 self.leads[i] = source_lead(self.snapshot, self.source)
             else:
-                self.leads[i] = self.view.leads_of(self.snapshot, np.asarray([row]))[0]
+                self.leads[i] = self.view.leads_of(np.asarray([row]))[0]
         return self.leads[i]
 
     def repeats(self, row: int, keys: set[int], config: RankingSettings) -> bool:
@@ -96,7 +96,7 @@ class _Shown:
             lead = self._lead(int(i))
             if lead is None:
                 continue
-            other = self.view.leads_of(self.snapshot, np.asarray([row]))
+            other = self.view.leads_of(np.asarray([row]))
             if lead_similarity(lead, other)[0, 0] >= config.duplicate_lead:
                 return True
         return False

@@ -18,7 +18,6 @@ import numpy as np
 
 from indexer.snapshot import STATUS_CODES
 from service.ranking.base import DAY, Corpus
-from service.ranking.lead import PERMUTATIONS, lead_signature
 from service.ranking.settings import RankingSettings
 
 PUBLISHED = STATUS_CODES["published"]
@@ -58,9 +57,8 @@ class SnapshotView:
     url_sorted: np.ndarray  # url_key[url_order]
     title_order: np.ndarray  # rows sorted by title_key
     title_sorted: np.ndarray  # title_key[title_order]
-    canonical: np.ndarray | None  # named as canonical by another row (newer snapshots)
-    leads: np.ndarray  # (n, PERMUTATIONS) lead signatures, filled on first use per row
-    lead_known: np.ndarray  # bool per row: `leads` holds its signature
+    canonical: np.ndarray  # another row names this one's URL as its canonical URL
+    leads: Any  # (n, PERMUTATIONS) uint32 lead signatures, as the snapshot stores them
     _tables: dict[tuple[object, ...], SectionTable] = field(default_factory=dict)
     _languages: dict[int, np.ndarray] = field(default_factory=dict)
     _live: dict[tuple[int | None, bool, int], np.ndarray] = field(default_factory=dict)
@@ -106,24 +104,9 @@ class SnapshotView:
             _remember(self._young, (id(table), day), young)
         return mask & young
 
-    def leads_of(self, snapshot: Corpus, rows: np.ndarray) -> np.ndarray:
-        """Lead signatures of `rows`, computed from their snippets once per row.
-
-        A snapshot that stores them (`snapshot.leads`) is read directly; otherwise
-        each row's snippet is read from the metadata the first time a duplicate
-        check needs it. The writes are idempotent: concurrent requests may race.
-        """
-        rows = np.asarray(rows, dtype=np.int64)
-        stored = getattr(snapshot, "leads", None)  # written at index time by newer builds
-        if stored is not None:
-            return np.asarray(stored[rows], dtype=np.uint32)
-        missing = np.unique(rows[~self.lead_known[rows]])
-        if len(missing):
-            metas = snapshot.articles_at([int(r) for r in missing])
-            for row, meta in zip(missing, metas, strict=True):
-                self.leads[row] = lead_signature(meta.get("snippet") or "")
-            self.lead_known[missing] = True
-        return self.leads[rows]
+    def leads_of(self, rows: np.ndarray) -> np.ndarray:
+        """Lead signatures of `rows` (written by the build, or by the live delta)."""
+        return np.asarray(self.leads[np.asarray(rows, dtype=np.int64)], dtype=np.uint32)
 
     def language_is(self, code: int) -> np.ndarray:
         """Rows in the language with this code (cached per code)."""
@@ -219,13 +202,8 @@ def build_view(snapshot: Corpus) -> SnapshotView:
         url_sorted=url_key[url_order],
         title_order=title_order,
         title_sorted=title_key[title_order],
-        canonical=(
-            np.ascontiguousarray(cols["canonical"], dtype=bool)
-            if "canonical" in (cols.dtype.names or ())
-            else None
-        ),
-        leads=np.zeros((len(published), PERMUTATIONS), dtype=np.uint32),
-        lead_known=np.zeros(len(published), dtype=bool),
+        canonical=np.ascontiguousarray(cols["canonical"], dtype=bool),
+        leads=snapshot.leads,
     )
 
 

@@ -1,10 +1,11 @@
-"""What a snapshot stores per article, written by the build and by the live journal alike.
+"""What a snapshot stores per article, written by the build and by the live delta alike.
 
 The column row the ranking filters on (dates, status, section and language
-codes, title and URL keys), the metadata the service shows (the article's
-fields and a snippet, not the body), and the keys that find copies of one story.
-One definition, so an article published through the admin API is stored and
-ranked exactly as a built one.
+codes, title and URL keys, canonical flags), the lead signature that tells
+copies of one story apart, the metadata the service shows (the article's fields
+and a snippet, not the body), and the keys that find copies of one story. One
+definition, so an article published through the admin API is stored and ranked
+exactly as a built one.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import numpy as np
 
 from indexer.articles import Article
 from indexer.snapshot import COLUMNS_DTYPE, NO_TIME, STATUS_CODES
+from indexer.snapshot.lead import PERMUTATIONS, lead_signature
 
 SNIPPET_CHARS = 240
 
@@ -47,8 +49,26 @@ def epoch(value: datetime | None) -> int:
     return int(value.timestamp()) if value else NO_TIME
 
 
-def column_row(article: Article, section: int, language: int) -> tuple[Any, ...]:
-    """The article's row of `COLUMNS_DTYPE`, with its section and language codes."""
+def own_url_key(article: Article) -> int:
+    """Key of the article's own URL (not its canonical one)."""
+    return key64(normalize_url(article.url))
+
+
+def named_canonical(article: Article) -> int:
+    """Key of the canonical URL the article names when that is another page's, else 0."""
+    if not article.canonical_url:
+        return 0
+    key = key64(normalize_url(article.canonical_url))
+    return 0 if key == own_url_key(article) else key
+
+
+def column_row(
+    article: Article, section: int, language: int, canonical: bool = False
+) -> tuple[Any, ...]:
+    """The article's row of `COLUMNS_DTYPE`, with its section and language codes.
+
+    `canonical`: another article names this one's URL as its canonical URL.
+    """
     return (
         epoch(article.published_at),
         epoch(article.updated_at),
@@ -59,19 +79,43 @@ def column_row(article: Article, section: int, language: int) -> tuple[Any, ...]
         language,
         key64(normalize_title(article.title)),
         key64(normalize_url(article.canonical_url or article.url)),
+        canonical,
+        named_canonical(article) != 0,
     )
 
 
-def columns(articles: list[Article], sections: list[str], languages: list[str]) -> np.ndarray:
-    """Column rows of `articles`, codes looked up in `sections` and `languages`."""
+def columns(
+    articles: list[Article],
+    sections: list[str],
+    languages: list[str],
+    named: set[int] | frozenset[int] = frozenset(),
+) -> np.ndarray:
+    """Column rows of `articles`, codes looked up in `sections` and `languages`.
+
+    An article is canonical when another of `articles` names its URL, or when
+    its URL's key is in `named` (canonical keys named by articles stored elsewhere).
+    """
     section_code = {name: i for i, name in enumerate(sections)}
     language_code = {name: i for i, name in enumerate(languages)}
+    named = set(named) | {named_canonical(a) for a in articles}
+    named.discard(0)
     cols = np.zeros(len(articles), dtype=COLUMNS_DTYPE)
     for row, article in enumerate(articles):
         cols[row] = column_row(
-            article, section_code[article.section], language_code[article.language]
+            article,
+            section_code[article.section],
+            language_code[article.language],
+            canonical=own_url_key(article) in named,
         )
     return cols
+
+
+def leads(texts: list[str]) -> np.ndarray:
+    """Lead signatures (n, `PERMUTATIONS`) uint32 of cleaned article texts."""
+    out = np.empty((len(texts), PERMUTATIONS), dtype=np.uint32)
+    for row, text in enumerate(texts):
+        out[row] = lead_signature(text)
+    return out
 
 
 def snippet(text: str) -> str:

@@ -6,7 +6,7 @@ one subject, however alike in vocabulary and meaning, open differently. The
 signature is a MinHash of the word 3-shingles of the first `LEAD_WORDS` words;
 the share of equal positions of two signatures estimates the Jaccard overlap of
 their openings. Hashes use CRC32 of the shingle, so signatures are stable across
-processes and could be stored at index time.
+processes: the build stores them (`leads.npy`), the live delta computes them the same way.
 """
 
 from __future__ import annotations

@@ -6,6 +6,7 @@ Layout of `DATA_DIR/snapshots/<version>/`:
 - `columns.npy`    per-row fields the ranking filters on (memory-mapped)
 - `articles.sqlite` article metadata (id, row, JSON)
 - `terms_*`        sparse TF-IDF terms for hybrid scoring
+- `leads.npy`      lead signatures (n x 32 uint32 MinHash of the opening words)
 - `calibration.npy` sampled random article pairs (dense and TF-IDF cosine) from
                    which the service derives its similarity floors
 - `manifest.json`  written last: format, model, counts, FAISS key, checksums
@@ -17,6 +18,7 @@ valid manifest or with files that do not match it.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import logging
@@ -40,7 +42,8 @@ from indexer.terms import TermModel, load_matrix, sparse_cosine
 
 logger = logging.getLogger(__name__)
 
-FORMAT_VERSION = 3  # 2: term matrix as .npy arrays; 3: similarity calibration
+FORMAT_VERSION = 4  # 2: term matrix as .npy arrays; 3: similarity calibration;
+# 4: lead signatures and canonical flags stored
 MANIFEST = "manifest.json"
 CURRENT = "CURRENT"
 SNAPSHOTS = "snapshots"
@@ -49,6 +52,7 @@ VECTORS_FILE = "vectors.npy"
 COLUMNS_FILE = "columns.npy"
 ARTICLES_FILE = "articles.sqlite"
 CALIBRATION_FILE = "calibration.npy"
+LEADS_FILE = "leads.npy"
 STATUS_CODES = {"published": 0, "draft": 1, "unpublished": 2}
 NO_TIME = 0  # epoch seconds stored when a date is unknown
 # What CURRENT may hold: one directory name (a version), never a path or a dot file.
@@ -65,8 +69,15 @@ COLUMNS_DTYPE = np.dtype(
         ("language", "i4"),
         ("title_key", "u8"),
         ("url_key", "u8"),
+        ("canonical", "?"),  # another article names this one's URL as canonical
+        ("names_canonical", "?"),  # names another page as canonical (url_key is that page's)
     ]
 )
+
+
+def named_keys(cols: np.ndarray) -> np.ndarray:
+    """Canonical URL keys that rows of `cols` name (their URL key is the canonical one)."""
+    return np.unique(np.asarray(cols["url_key"])[np.asarray(cols["names_canonical"], dtype=bool)])
 
 
 class SnapshotError(RuntimeError):
@@ -352,17 +363,31 @@ class Snapshot:
             self.columns: np.ndarray = np.load(self.path / COLUMNS_FILE, mmap_mode="r")
             self.term_matrix = load_matrix(self.path)
             self.calibration_pairs: np.ndarray = np.load(self.path / CALIBRATION_FILE)
+            self.leads: np.ndarray = np.load(self.path / LEADS_FILE, mmap_mode="r")
         except (RuntimeError, OSError, ValueError, KeyError) as exc:
             raise SnapshotError(f"{self.path}: cannot load ({exc})") from exc
         self.count = int(self.manifest["counts"]["articles"])
-        if not (self.index.ntotal == len(self.vectors) == len(self.columns) == self.count):
-            raise SnapshotError(f"{self.path}: index, vectors and columns disagree on the count")
+        if not (
+            self.index.ntotal
+            == len(self.vectors)
+            == len(self.columns)
+            == len(self.leads)
+            == self.count
+        ):
+            raise SnapshotError(
+                f"{self.path}: index, vectors, columns and leads disagree on the count"
+            )
         self.sections: list[str] = self.manifest["sections"]
         self.languages: list[str] = self.manifest["languages"]
         self._check_articles()
         self._local = threading.local()
         self._terms: TermModel | None = None
         self._terms_lock = threading.Lock()
+
+    @functools.cached_property
+    def named_canonical(self) -> frozenset[int]:
+        """Canonical URL keys its articles name (canonical flags of live additions)."""
+        return frozenset(int(k) for k in named_keys(self.columns))
 
     def _check_articles(self) -> None:
         """Open the article database once now, so a damaged one is refused before it serves."""
