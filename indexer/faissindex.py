@@ -92,3 +92,26 @@ def measure_recall(
     _, got = index.search(q, k)
     hits = sum(len(set(t) & set(g)) for t, g in zip(truth, got, strict=True))
     return hits / truth.size
+
+
+# Below this many vectors an exact scan of a live delta costs less than probing.
+DELTA_APPROX_MIN = 2_000
+
+
+def delta_index(base: faiss.Index, vectors: np.ndarray) -> tuple[faiss.Index, int]:
+    """An index over a live delta's `vectors`, searched like `base`; returns it and its nprobe.
+
+    Over an IVF base, a delta of some size goes into inverted lists on the base's
+    own trained quantizer (nothing to train, so a merge stays fast), flat codes,
+    probed as widely as the base: a query costs about what the base costs per
+    row, not a scan of the whole delta. Otherwise, an exact inner-product index.
+    """
+    ivf = faiss.try_extract_index_ivf(base)
+    dim = vectors.shape[1]
+    if ivf is None or len(vectors) < DELTA_APPROX_MIN:
+        exact = faiss.IndexFlatIP(dim)
+        exact.add(vectors)
+        return exact, 0
+    index = faiss.IndexIVFFlat(ivf.quantizer, dim, ivf.nlist, faiss.METRIC_INNER_PRODUCT)
+    index.add(vectors)
+    return index, int(ivf.nprobe)

@@ -1,7 +1,8 @@
 """The snapshot a worker serves: the immutable base with the journal's changes merged.
 
-A small delta over the base, rebuilt when the journal moves: an exact index of
-the vectors of new and edited articles (rows after the base's, numbered on),
+A small delta over the base, rebuilt when the journal moves: an index of the
+vectors of new and edited articles (rows after the base's, numbered on; exact,
+or on the base's IVF quantizer once it is large, `faissindex.delta_index`),
 their columns, terms and metadata, and tombstones for the base rows that were
 edited, unpublished or deleted. It answers the same questions as `Snapshot`
 (rows, vectors, columns, terms, metadata, search with a mask applied before the
@@ -28,6 +29,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from indexer.articles import Article, RecordError, parse_record
+from indexer.faissindex import delta_index
 from indexer.snapshot import COLUMNS_DTYPE, STATUS_CODES, Snapshot, code_in, named_keys
 from indexer.snapshot import rows as article_rows
 from indexer.snapshot.journal import DELETE, SITE, Change, Journal, JournalError, latest
@@ -62,7 +64,8 @@ class Delta:
     meta: list[dict[str, Any]] = field(default_factory=list)
     tombstones: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     gone: set[str] = field(default_factory=set)  # ids deleted (or replaced) in the base
-    index: Any = None  # exact FAISS index over `vectors` (inner product)
+    index: Any = None  # FAISS index over `vectors`, inner product (`delta_index`)
+    nprobe: int = 0  # its search breadth (0: exact)
 
 
 class LiveSnapshot:
@@ -153,8 +156,7 @@ class LiveSnapshot:
         delta.terms = sp.csr_matrix(sp.vstack([p.terms for _, p in kept]), dtype=np.float32)
         delta.meta = [p.meta for _, p in kept]
         delta.ids = {a.id: i for i, a in enumerate(articles)}
-        delta.index = faiss.IndexFlatIP(delta.vectors.shape[1])
-        delta.index.add(delta.vectors)
+        delta.index, delta.nprobe = delta_index(self.base.index, delta.vectors)
         return delta
 
     def _prepare(self, change: Change) -> Prepared | None:
@@ -267,11 +269,14 @@ class LiveSnapshot:
     def _delta_search(
         self, query: np.ndarray, k: int, allowed: np.ndarray
     ) -> tuple[np.ndarray, np.ndarray]:
-        """Exact top-k over the delta's vectors, the mask applied inside FAISS (no copies)."""
+        """Top-k over the delta's vectors, the mask applied inside FAISS (no copies)."""
         if not allowed.any():
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
         bits = np.packbits(allowed.astype(np.uint8), bitorder="little")
-        params = faiss.SearchParameters()
+        params: Any = faiss.SearchParameters()
+        if self.delta.nprobe:
+            params = faiss.SearchParametersIVF()
+            params.nprobe = self.delta.nprobe
         params.sel = faiss.IDSelectorBitmap(len(allowed), faiss.swig_ptr(bits))
         q = np.ascontiguousarray(np.asarray(query, dtype=np.float32).reshape(1, -1))
         scores, rows = self.delta.index.search(q, min(k, len(allowed)), params=params)

@@ -9,9 +9,9 @@ import numpy as np
 import pytest
 from click.testing import CliRunner
 
+import service.cli as command_line
 from indexer.embedder import Embedder
 from indexer.snapshot import Snapshot, load_current
-from service import evaluate as evaluation
 from service.cli import cli
 from service.evaluate import Labels, evaluate, gains, has_duplicate, ndcg, table
 from tests.conftest import SMALL_CORPUS
@@ -69,7 +69,7 @@ def test_evaluate_scores_ours_and_both_baselines(small: Snapshot) -> None:
 def test_eval_command_builds_a_throwaway_snapshot(
     tmp_path: Path, embedder: Embedder, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(evaluation, "Embedder", lambda model=None: embedder)
+    monkeypatch.setattr(command_line, "Embedder", lambda model=None: embedder)
     out = tmp_path / "result.json"
     result = CliRunner().invoke(
         cli, ["eval", "--source", str(SMALL_CORPUS), "--k", "3", "--out", str(out)]
