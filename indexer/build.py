@@ -53,6 +53,7 @@ class BuildOptions:
     rules: CleanRules = field(default_factory=CleanRules)
     progress: bool = False
     sources: SourceOptions = field(default_factory=SourceOptions)
+    ray_address: str | None = None  # embed on this Ray cluster (indexer.distributed)
 
 
 @dataclass
@@ -202,7 +203,12 @@ def build(options: BuildOptions, embedder: Embedder | None = None) -> BuildRepor
         terms = pool.submit(fit_terms, docs)
         try:
             with report.stage("embed"):
-                vectors = _embed(docs, embedder, cache, options, report)
+                if options.ray_address:
+                    from indexer.distributed import embed_docs
+
+                    vectors = embed_docs(docs, embedder, cache, options, report)
+                else:
+                    vectors = _embed(docs, embedder, cache, options, report)
         finally:
             cache.close()
         fitted = terms.result()

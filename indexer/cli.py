@@ -140,6 +140,22 @@ def make_source_options(
 )
 @click.option("--model", envvar="MORELIKE_MODEL", default=None, help="Local model directory.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: on a tty).")
+@click.option(
+    "--doc-batch",
+    envvar="MORELIKE_DOC_BATCH",
+    default=256,
+    show_default=True,
+    type=click.IntRange(1),
+    help="Articles per embedding batch, locally or per Ray task (MORELIKE_DOC_BATCH).",
+)
+@click.option(
+    "--ray",
+    "ray_address",
+    envvar="MORELIKE_RAY",
+    default=None,
+    metavar="ADDRESS",
+    help="Embed on the Ray cluster at HOST:PORT, or `auto` (MORELIKE_RAY; needs morelike[ray]).",
+)
 def build_cmd(
     source: str,
     data_dir: Path,
@@ -147,6 +163,8 @@ def build_cmd(
     keep: int,
     model: str | None,
     progress: bool | None,
+    doc_batch: int,
+    ray_address: str | None,
     **source_flags: Any,
 ) -> None:
     """Build a snapshot from SOURCE and make it current."""
@@ -163,7 +181,16 @@ def build_cmd(
         keep=keep,
         model=model,
         progress=sys.stderr.isatty() if progress is None else progress,
+        doc_batch=doc_batch,
+        ray_address=ray_address or None,
     )
+    if options.ray_address:  # before reading anything: a head that is down fails at once
+        from indexer.distributed import ClusterError, check_reachable
+
+        try:
+            check_reachable(options.ray_address)
+        except ClusterError as exc:
+            fail(str(exc))
     try:
         report = build(options)
     except BuildError as exc:
@@ -188,6 +215,17 @@ def summary(report: BuildReport) -> str:
         lines += [f"  {loc}: {why}" for loc, why in report.problems[:20]]
         if len(report.problems) > 20:
             lines.append(f"  ... and {len(report.problems) - 20} more")
+    if report.cluster is not None:
+        nodes = report.cluster["nodes"]
+        lines.append(
+            f"ray {report.cluster['address']}: {len(nodes)} nodes"
+            f", {report.cluster['retried_batches']} batches retried"
+        )
+        lines += [
+            f"  node {n['node']}: {n['articles']} articles, {n['articles_per_second']:.1f}/s"
+            f" on {n['cpus']:g} cpus" + (" (lost)" if n["lost"] else "")
+            for n in nodes
+        ]
     lines.append("seconds: " + ", ".join(f"{k} {v:.2f}" for k, v in report.stages.items()))
     return "\n".join(lines)
 

@@ -330,3 +330,85 @@ def test_manifests_match_the_kubernetes_schema(manifests: list[tuple[Path, Manif
         if doc["kind"] == "Kustomization":
             continue
         kubernetes_validate.validate(doc, KUBERNETES_VERSION, strict=True)
+
+
+RAY_K8S = K8S / "ray"
+
+
+def ray_manifests() -> list[tuple[Path, Manifest]]:
+    """The KubeRay example: a RayCluster and the Job that builds on it."""
+    return [
+        (path, doc)
+        for path in sorted(RAY_K8S.glob("*.y*ml"))
+        for doc in yaml.safe_load_all(path.read_text())
+        if doc is not None
+    ]
+
+
+def test_kuberay_build_runs_on_the_cluster_into_the_volume_the_service_reads(
+    manifests: list[tuple[Path, Manifest]],
+) -> None:
+    docs = ray_manifests()
+    assert sorted(doc["kind"] for _, doc in docs) == ["Job", "Kustomization", "RayCluster"]
+    kustomization = one(docs, "Kustomization")
+    assert set(kustomization["resources"]) == {p.name for p, d in docs if d is not kustomization}
+    (svc,) = pod_spec(one(manifests, "Deployment"))["containers"]
+    pvc, config = one(manifests, "PersistentVolumeClaim"), one(manifests, "ConfigMap")
+
+    cluster = one(docs, "RayCluster")
+    assert cluster["apiVersion"] == "ray.io/v1"
+    assert cluster["metadata"]["labels"]["app.kubernetes.io/name"] == "morelike"
+    head = cluster["spec"]["headGroupSpec"]
+    assert head["rayStartParams"]["num-cpus"] == "0", "the head schedules, workers embed"
+    pods = [head["template"]["spec"]] + [
+        g["template"]["spec"] for g in cluster["spec"]["workerGroupSpecs"]
+    ]
+    for spec in pods:
+        (container,) = spec["containers"]
+        assert container["image"] == svc["image"]
+        assert spec["securityContext"]["runAsUser"] == UID
+    for group in cluster["spec"]["workerGroupSpecs"]:
+        (worker,) = group["template"]["spec"]["containers"]
+        assert {"cpu", "memory"} <= worker["resources"]["requests"].keys()
+        assert group["minReplicas"] <= group["replicas"] <= group["maxReplicas"]
+
+    job = one(docs, "Job")
+    spec = job["spec"]["template"]["spec"]
+    assert spec["restartPolicy"] == "Never"
+    (build,) = spec["containers"]
+    assert build["image"] == svc["image"]
+    assert "morelike build --ray" in " ".join(build["args"])
+    env = {e["name"]: e.get("value") for e in build["env"]}
+    assert env["MORELIKE_DATA_DIR"] == "/data"
+    assert env["MORELIKE_RAY"] == f"{cluster['metadata']['name']}-head-svc:6379"
+    claims = {
+        v["name"]: v["persistentVolumeClaim"]["claimName"]
+        for v in spec["volumes"]
+        if "persistentVolumeClaim" in v
+    }
+    data = next(m for m in build["volumeMounts"] if m["mountPath"] == "/data")
+    assert claims[data["name"]] == pvc["metadata"]["name"] and not data.get("readOnly")
+    refs = [e["configMapRef"]["name"] for e in build["envFrom"] if "configMapRef" in e]
+    assert refs == [config["metadata"]["name"]]
+    assert set(env) <= known_env_names() | {"HF_HUB_OFFLINE"}
+
+    kubernetes_validate = pytest.importorskip("kubernetes_validate")
+    kubernetes_validate.validate(job, KUBERNETES_VERSION, strict=True)
+
+
+def test_compose_ray_profile_builds_through_a_head_and_workers() -> None:
+    compose = yaml.safe_load(COMPOSE.read_text())
+    services = compose["services"]
+    head, worker, build = services["ray-head"], services["ray-worker"], services["rebuild-ray"]
+    for service in (head, worker, build):
+        assert service["profiles"] == ["ray"]
+        assert service["image"] == services["service"]["image"]
+    assert head["command"][:3] == ["ray", "start", "--head"] and "--num-cpus=0" in head["command"]
+    assert "--address=ray-head:6379" in worker["command"]
+    assert worker["deploy"]["replicas"] >= 2
+    assert "morelike build --ray" in " ".join(build["command"])
+    assert build["environment"]["MORELIKE_RAY"] == "ray-head:6379"
+    assert build["restart"] == "no"
+    volume = next(iter(compose["volumes"]))
+    assert f"{volume}:/data" in build["volumes"]
+    assert "profiles" not in services["rebuild"], "the default stack is unchanged"
