@@ -50,6 +50,7 @@ RUN /opt/venv/bin/pip install --no-compile "torch==${TORCH_VERSION}+cpu" /src \
       -not -path '*/torch/testing/*' -prune -exec rm -rf {} + \
  && cd /tmp \
  && HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 MORELIKE_DATA_DIR=/tmp/no-snapshot \
+    MORELIKE_MODEL_CACHE=/opt/venv/share/morelike-models \
     /opt/venv/bin/python -c "\
 import torch, faiss, service.cli; \
 from service import create_app; \
@@ -94,6 +95,7 @@ ENV PATH=/opt/venv/bin:$PATH \
     HF_HUB_DISABLE_TELEMETRY=1 \
     TOKENIZERS_PARALLELISM=false \
     MORELIKE_DATA_DIR=/data \
+    MORELIKE_MODEL_CACHE=/opt/venv/share/morelike-models \
     MORELIKE_HOST=0.0.0.0 \
     MORELIKE_PORT=8000 \
     MORELIKE_WORKERS=2

@@ -8,7 +8,7 @@ TORCH_VERSION := 2.13.0
 DATA_DIR ?= var/demo
 PORT ?= 8000
 
-.PHONY: install system-deps test lint typecheck unit demo sample bench bench-service wheels container-test clean
+.PHONY: install system-deps test lint typecheck unit demo sample bench bench-service bench-peer peer-env wheels container-test clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -17,7 +17,7 @@ $(BIN)/python:
 # CPU torch first: a bare torch requirement would pull a multi-GB CUDA build.
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install -q "torch==$(TORCH_VERSION)"
-	$(BIN)/pip install -q -e ".[dev]"
+	$(BIN)/pip install -q -e ".[dev,ray]" "torch==$(TORCH_VERSION)"
 	touch $@
 
 install: $(VENV)/.installed
@@ -64,6 +64,19 @@ bench: install
 bench-service: install system-deps
 	$(BIN)/python benchmarks/service_load.py
 
+# txtai side by side (issue #13): txtai lives in its own environment, never in
+# .venv nor in the project's extras; CPU torch pinned so pip takes the local file.
+PEER_VENV := .venv-peer
+$(PEER_VENV)/.installed:
+	$(PYTHON) -m venv $(PEER_VENV)
+	$(PEER_VENV)/bin/pip install -q "torch==$(TORCH_VERSION)" txtai faiss-cpu
+	touch $@
+
+peer-env: $(PEER_VENV)/.installed
+
+bench-peer: install peer-env
+	$(BIN)/python benchmarks/peer_txtai.py --peer-python $(PEER_VENV)/bin/python
+
 # Wheelhouse for the container image: every dependency as a wheel (CPU torch
 # from the local find-links), the build backend and a current pip (Debian's 23.0
 # mishandles extras such as lxml[html_clean]), so the image build runs
@@ -86,4 +99,4 @@ container-test: wheels
 	CONTAINERS_CONF=$(CURDIR)/container/containers.conf bash container/test.sh
 
 clean:
-	rm -rf var build *.egg-info .pytest_cache .mypy_cache .ruff_cache
+	rm -rf var build $(PEER_VENV) *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -42,9 +42,7 @@ def passages_of(source: Path, embedder: Embedder) -> tuple[int, list[str]]:
 def time_raw(embedder: Embedder, texts: list[str]) -> float:
     """Seconds for one raw encode of all passages."""
     start = time.perf_counter()
-    embedder.model.encode(
-        texts, batch_size=embedder.batch_size, normalize_embeddings=True, convert_to_numpy=True
-    )
+    embedder.encode_texts(texts)
     return time.perf_counter() - start
 
 
@@ -82,6 +80,7 @@ def main() -> None:
     embedder.encode_texts(["warm up the model"])
     count, texts = passages_of(args.corpus, embedder)
     print(f"corpus: {args.corpus} ({count} articles, {len(texts)} passages)")
+    print(f"embedding: {embedder.model_id}, batch {embedder.batch_size}")
 
     raw, full, rebuild = [], [], []
     changed = 0

@@ -159,10 +159,16 @@ def hooks(settings: Settings, bind: list[str]) -> dict[str, Any]:
 
 def _import_model_libraries() -> None:
     """Import the embedding libraries without running them (no thread pool starts before fork)."""
+    from indexer.embedder import DEFAULT_BACKEND
+
     try:
-        import sentence_transformers  # noqa: F401
+        if DEFAULT_BACKEND.startswith("onnx"):
+            import onnxruntime  # noqa: F401
+            import tokenizers  # noqa: F401
+        else:
+            import sentence_transformers  # noqa: F401
     except Exception:  # each worker tries again, and reports it, when it loads the model
-        _log.exception("importing sentence-transformers in the master failed")
+        _log.exception("importing the embedding runtime in the master failed")
 
 
 def pre_fork(server: Any, worker: Any) -> None:

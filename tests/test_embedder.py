@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 import pytest
 
@@ -52,3 +54,62 @@ def test_passages_are_capped_and_sampled_evenly() -> None:
 def test_unknown_model_is_refused_without_download() -> None:
     with pytest.raises(ModelNotFound, match="no download"):
         Embedder("some-org/some-model")
+
+
+MIXED = [
+    "A rocket launched to the Moon.",
+    "Der Stadtrat hat am Dienstag nach langer Debatte den Haushalt beschlossen.",
+    BAKING,  # longer than the model reads: truncated like sentence-transformers does
+]
+
+
+def _torch_reference(embedder: Embedder) -> Embedder:
+    return embedder if embedder.backend == "torch" else Embedder(backend="torch")
+
+
+@pytest.mark.parametrize(("backend", "floor"), [("onnx", 0.9999), ("onnx-int8", 0.97)])
+def test_onnx_runtimes_give_the_torch_vectors(
+    embedder: Embedder, backend: str, floor: float
+) -> None:
+    reference = _torch_reference(embedder).encode_texts(MIXED)
+    got = Embedder(backend=backend).encode_texts(MIXED)  # one padded batch of three lengths
+    assert got.dtype == np.float32 and got.shape == reference.shape
+    assert np.allclose(np.linalg.norm(got, axis=1), 1.0, atol=1e-5)
+    assert np.sum(got * reference, axis=1).min() >= floor
+
+
+def test_backend_is_part_of_the_cache_key() -> None:
+    ids = {Embedder(backend=b).model_id for b in ("torch", "onnx", "onnx-int8")}
+    assert len(ids) == 3
+    with pytest.raises(ValueError, match="backend"):
+        Embedder(backend="tpu")
+
+
+def test_identical_passages_are_encoded_once(embedder: Embedder) -> None:
+    seen: list[int] = []
+    encode = embedder.encode_texts
+
+    def counting(texts: Sequence[str]) -> np.ndarray:
+        seen.append(len(texts))
+        return encode(texts)
+
+    copy = ("Partner headline", FILLER + " " + BAKING)
+    original = ("Original headline", FILLER + " " + BAKING)
+    alone = embedder.encode_articles([original])
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(embedder, "encode_texts", counting)
+        both = embedder.encode_articles([original, copy])
+    parts = embedder.passages(*original)
+    assert seen == [2 + len(parts.rest)]  # two heads, the shared body passages once
+    assert np.allclose(both[0], alone[0], atol=1e-5)
+
+
+def test_exported_graph_is_kept_and_reused() -> None:
+    from indexer.embedder import default_model_path
+    from indexer.encoders import exported_graph, model_cache_dir
+
+    cache = model_cache_dir()  # the one every other test and run uses: exported once
+    first = exported_graph(default_model_path(), quantize=True, cache=cache)
+    stamp = first.stat().st_mtime_ns
+    assert exported_graph(default_model_path(), quantize=True, cache=cache) == first
+    assert first.stat().st_mtime_ns == stamp
