@@ -7,7 +7,6 @@ complete on disk, so a build that dies half-way leaves the old one serving.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 import sqlite3
@@ -22,7 +21,7 @@ from tqdm import tqdm
 
 from indexer.articles import Article, RecordError, parse_record
 from indexer.clean import CleanRules, recurring_lines, rule_lines, strip_recurring
-from indexer.embcache import EmbeddingCache
+from indexer.embcache import EmbeddingCache, content_hash
 from indexer.embedder import Embedder
 from indexer.faissindex import DEFAULT_MEMORY_BUDGET
 from indexer.snapshot import readable_current, snapshots_dir
@@ -153,21 +152,36 @@ def _embed(
     options: BuildOptions,
     report: BuildReport,
 ) -> np.ndarray:
-    hashes = [hashlib.sha256(f"{d.article.title}\n{d.text}".encode()).hexdigest() for d in docs]
+    """Vectors of `docs` in order: cached ones reused, the rest encoded here or on Ray.
+
+    Missing articles are encoded in consecutive slices of `doc_batch` wherever
+    they run, and each slice is cached as it comes back: a killed build keeps
+    what it embedded.
+    """
+    hashes = [content_hash(d.article.title, d.text) for d in docs]
     cached = cache.get_many(hashes)
-    todo = [i for i, h in enumerate(hashes) if h not in cached]
-    report.reused = len(docs) - len(todo)
-    report.embedded = len(todo)
+    missing = [
+        (h, d.article.title, d.text) for h, d in zip(hashes, docs, strict=True) if h not in cached
+    ]
+    report.reused = len(docs) - len(missing)
+    report.embedded = len(missing)
     vectors: dict[str, np.ndarray] = dict(cached)
-    bar = tqdm(total=len(todo), unit="article", desc="embedding", disable=not options.progress)
-    for start in range(0, len(todo), options.doc_batch):
-        batch = todo[start : start + options.doc_batch]
-        encoded = embedder.encode_articles([(docs[i].article.title, docs[i].text) for i in batch])
-        fresh = [(hashes[i], encoded[j]) for j, i in enumerate(batch)]
-        cache.put_many(fresh)  # per batch: a killed build keeps what it embedded
-        vectors.update(fresh)
-        bar.update(len(batch))
-    bar.close()
+    if options.ray_address:
+        from indexer.distributed import embed_missing
+
+        vectors.update(embed_missing(missing, embedder, cache, options, report))
+    else:
+        bar = tqdm(
+            total=len(missing), unit="article", desc="embedding", disable=not options.progress
+        )
+        for start in range(0, len(missing), options.doc_batch):
+            batch = missing[start : start + options.doc_batch]
+            encoded = embedder.encode_articles([(title, text) for _, title, text in batch])
+            fresh = [(h, encoded[j]) for j, (h, _, _) in enumerate(batch)]
+            cache.put_many(fresh)
+            vectors.update(fresh)
+            bar.update(len(batch))
+        bar.close()
     return np.stack([vectors[h] for h in hashes]).astype(np.float32)
 
 
@@ -203,12 +217,7 @@ def build(options: BuildOptions, embedder: Embedder | None = None) -> BuildRepor
         terms = pool.submit(fit_terms, docs)
         try:
             with report.stage("embed"):
-                if options.ray_address:
-                    from indexer.distributed import embed_docs
-
-                    vectors = embed_docs(docs, embedder, cache, options, report)
-                else:
-                    vectors = _embed(docs, embedder, cache, options, report)
+                vectors = _embed(docs, embedder, cache, options, report)
         finally:
             cache.close()
         fitted = terms.result()

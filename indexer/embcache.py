@@ -6,6 +6,7 @@ writes, so a build killed half-way leaves a cache that is smaller, never corrupt
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -20,6 +21,11 @@ CREATE TABLE IF NOT EXISTS embeddings (
     PRIMARY KEY (model_id, content_hash)
 ) WITHOUT ROWID
 """
+
+
+def content_hash(title: str, text: str) -> str:
+    """The cache key of an article's content: its title and cleaned text."""
+    return hashlib.sha256(f"{title}\n{text}".encode()).hexdigest()
 
 
 class EmbeddingCache:

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
-from indexer.encoders import BACKENDS, Encoder, load_encoder
+from indexer.encoders import Encoder, check_backend, load_encoder, normalize
 
 logger = logging.getLogger(__name__)
 
@@ -87,12 +87,6 @@ def split_passages(title: str, text: str, chunk_words: int, max_chunks: int) -> 
     return Passages(head=head, rest=tuple(rest))
 
 
-def normalize(vectors: np.ndarray) -> np.ndarray:
-    """Row-wise L2 normalisation that leaves all-zero rows at zero."""
-    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-    return (vectors / np.maximum(norms, 1e-12)).astype(np.float32)
-
-
 class Embedder:
     """Loads the model once and turns texts or articles into unit float32 vectors."""
 
@@ -107,10 +101,7 @@ class Embedder:
         max_chunks: int = 8,
         head_weight: float = 0.5,
     ) -> None:
-        if backend not in BACKENDS:
-            raise ValueError(
-                f"unknown embedding backend {backend!r} (one of {', '.join(BACKENDS)})"
-            )
+        check_backend(backend)
         self.model_path = resolve_model(model)
         self.model_name = model or DEFAULT_MODEL
         self.backend = backend
@@ -164,12 +155,8 @@ class Embedder:
             flat.append(p.head)
             flat.extend(p.rest)
         # Identical passages (syndicated copies share most of theirs) are encoded once.
-        unique = list(dict.fromkeys(flat))
-        if len(unique) < len(flat):
-            where = {text: i for i, text in enumerate(unique)}
-            encoded = self.encode_texts(unique)[[where[text] for text in flat]]
-        else:
-            encoded = self.encode_texts(flat)
+        where = {text: i for i, text in enumerate(dict.fromkeys(flat))}
+        encoded = self.encode_texts(list(where))[[where[text] for text in flat]]
         out = np.empty((len(parts), encoded.shape[1]), dtype=np.float32)
         pos = 0
         for i, p in enumerate(parts):

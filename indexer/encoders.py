@@ -43,9 +43,16 @@ class Encoder(Protocol):
         ...
 
 
-def _unit(vectors: np.ndarray) -> np.ndarray:
+def normalize(vectors: np.ndarray) -> np.ndarray:
+    """Row-wise L2 normalisation that leaves all-zero rows at zero."""
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)
     return (vectors / np.maximum(norms, 1e-12)).astype(np.float32)
+
+
+def check_backend(backend: str) -> None:
+    """`ValueError` unless `backend` is one of `BACKENDS`."""
+    if backend not in BACKENDS:
+        raise ValueError(f"unknown embedding backend {backend!r} (one of {', '.join(BACKENDS)})")
 
 
 class TorchEncoder:
@@ -237,7 +244,7 @@ class OnnxEncoder:
             hidden = self.session.run(None, feed)[0]
             weights = mask[:, :, None].astype(np.float32)
             pooled = (hidden * weights).sum(axis=1) / np.maximum(weights.sum(axis=1), 1e-9)
-            out[rows] = _unit(pooled)
+            out[rows] = normalize(pooled)
         return out
 
 
@@ -263,8 +270,7 @@ def _hidden_size(model_dir: Path) -> int:
 
 def load_encoder(path: Path, backend: str, *, threads: int | None = None) -> Encoder:
     """The encoder of `backend` (one of `BACKENDS`) for the model in `path`."""
-    if backend not in BACKENDS:
-        raise ValueError(f"unknown embedding backend {backend!r} (one of {', '.join(BACKENDS)})")
+    check_backend(backend)
     if backend.startswith("onnx"):
         pooling = _read_json(path / "1_Pooling" / "config.json")
         if pooling and not pooling.get("pooling_mode_mean_tokens"):

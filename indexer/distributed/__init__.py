@@ -19,7 +19,6 @@ cannot be reached is a `ClusterError` before any work.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import time
 from collections import Counter, deque
@@ -44,7 +43,7 @@ from indexer.distributed.worker import EmbedWorker, embedder_settings
 from indexer.embedder import Embedder
 
 if TYPE_CHECKING:
-    from indexer.build import BuildOptions, Prepared
+    from indexer.build import BuildOptions
     from indexer.embcache import EmbeddingCache
     from indexer.snapshot.write import BuildReport
 
@@ -54,8 +53,7 @@ __all__ = [
     "EmbedWorker",
     "NodeFigures",
     "check_reachable",
-    "content_hash",
-    "embed_docs",
+    "embed_missing",
     "embed_on_ray",
     "embedder_settings",
 ]
@@ -67,11 +65,6 @@ REFRESH_EVERY = 10.0  # seconds between looks for nodes that joined
 LOG_EVERY = 15.0
 
 Vectors = dict[str, np.ndarray]
-
-
-def content_hash(title: str, text: str) -> str:
-    """The embedding cache key of an article: the same as a local build's."""
-    return hashlib.sha256(f"{title}\n{text}".encode()).hexdigest()
 
 
 def embed_on_ray(
@@ -232,46 +225,37 @@ def _lost(figures: ClusterFigures, pool: _Pool, actor: _Actor | None) -> None:
         figs.cpus = pool.cpus.get(actor.node_id, figs.cpus)
 
 
-def embed_docs(
-    docs: list[Prepared],
+def embed_missing(
+    texts: Texts,
     embedder: Embedder,
     cache: EmbeddingCache,
     options: BuildOptions,
     report: BuildReport,
-) -> np.ndarray:
-    """`build()`'s embedding stage on Ray: cached vectors reused, the rest sent out.
+) -> Vectors:
+    """`build()`'s encoding of the articles its cache misses, on the cluster.
 
-    Rows follow `docs`, as in the local stage; the cluster figures go to
-    `report.cluster`. A `ClusterError` becomes the build's `BuildError`.
+    The cluster figures go to `report.cluster`; a `ClusterError` becomes the
+    build's `BuildError`.
     """
     from indexer.build import BuildError
 
     assert options.ray_address
-    hashes = [content_hash(d.article.title, d.text) for d in docs]
-    cached = cache.get_many(hashes)
-    texts: Texts = [
-        (h, d.article.title, d.text) for h, d in zip(hashes, docs, strict=True) if h not in cached
-    ]
-    report.reused = len(docs) - len(texts)
-    report.embedded = len(texts)
-    vectors: Vectors = dict(cached)
-    if texts:
-        try:
-            fresh, figures = embed_on_ray(
-                texts,
-                options.ray_address,
-                model=options.model,
-                settings=embedder_settings(embedder),
-                model_id=embedder.model_id,
-                batch=options.doc_batch,
-                progress=options.progress,
-                on_batch=cache.put_many,  # per batch: a killed build keeps what it embedded
-            )
-        except ClusterError as exc:
-            raise BuildError(str(exc)) from exc
-        vectors.update(fresh)
-        report.cluster = figures.as_dict()
-    else:
+    if not texts:
         report.cluster = ClusterFigures(options.ray_address).as_dict()
+        return {}
+    try:
+        fresh, figures = embed_on_ray(
+            texts,
+            options.ray_address,
+            model=options.model,
+            settings=embedder_settings(embedder),
+            model_id=embedder.model_id,
+            batch=options.doc_batch,
+            progress=options.progress,
+            on_batch=cache.put_many,  # per batch: a killed build keeps what it embedded
+        )
+    except ClusterError as exc:
+        raise BuildError(str(exc)) from exc
+    report.cluster = figures.as_dict()
     logger.info("ray: %d embedded on the cluster, %d from the cache", len(texts), report.reused)
-    return np.stack([vectors[h] for h in hashes]).astype(np.float32)
+    return fresh
