@@ -10,6 +10,10 @@ The model is loaded on first use, offline, from the installed
 on the `backend` of `indexer.encoders` (ONNX Runtime with int8 weights by
 default; its name is part of `model_id`, the embedding cache key). Identical
 passages in one call are encoded once.
+
+The service embeds `POST /v1/related` texts with the recipe and backend the
+snapshot's manifest records (`Embedder.from_manifest`), so a posted text gets
+the vector an indexed copy of it has.
 """
 
 from __future__ import annotations
@@ -18,10 +22,18 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
-from indexer.encoders import Encoder, check_backend, load_encoder, normalize
+from indexer.encoders import (
+    BACKENDS,
+    EXPORT_VERSION,
+    Encoder,
+    check_backend,
+    load_encoder,
+    normalize,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -29,11 +41,16 @@ DEFAULT_MODEL = "all-MiniLM-L6-v2"
 # Bumped when the way articles become vectors changes, so cached vectors of the
 # old recipe are not reused.
 RECIPE_VERSION = "head-pool-v1"
-# "onnx-int8" (ONNX Runtime, int8 weights) measured 1.4x torch on a quiet 2-core
-# CPU, cosine 0.99 to the float32 vectors, held-out nDCG@4 within 0.003
-# (benchmarks/encoder_levers.py); torch stays the default until it is verified
-# end to end (image, cold start), opt-in with `backend=`.
-DEFAULT_BACKEND = "torch"
+# "onnx-int8" (ONNX Runtime, int8 weights): 1.4x torch on a quiet 2-core CPU and
+# 2.7x on a loaded one, cosine 0.99 to the float32 vectors, held-out nDCG@4
+# within 0.003 (benchmarks/encoder_levers.py). The image exports and quantises
+# the graph at build time; elsewhere the first use exports it once into the
+# model cache (`indexer.encoders.model_cache_dir`). `torch` stays available.
+DEFAULT_BACKEND = "onnx-int8"
+# At most this many passages per article (the head and evenly spread body
+# passages): 4 covers a 650-word article whole and samples longer ones end to
+# end; chosen on the dev half (dev nDCG@4 0.927 for 4, 0.926 for 8) for its cost.
+DEFAULT_MAX_CHUNKS = 4
 
 
 class EmbeddingError(ValueError):
@@ -98,7 +115,7 @@ class Embedder:
         threads: int | None = None,
         batch_size: int = 32,
         chunk_words: int = 160,
-        max_chunks: int = 8,
+        max_chunks: int = DEFAULT_MAX_CHUNKS,
         head_weight: float = 0.5,
     ) -> None:
         check_backend(backend)
@@ -112,10 +129,40 @@ class Embedder:
         self.head_weight = head_weight
         self._model: Encoder | None = None
 
+    @classmethod
+    def from_manifest(cls, info: dict[str, Any], *, model: str | None = None) -> Embedder:
+        """The embedder a snapshot was built with, from its manifest's `model` entry.
+
+        `model` overrides the model name (a service configured with its own).
+        Builds before the runtime was recorded ran torch unless their `id` names
+        another runtime; what the manifest does not say is the default.
+        """
+        fields = ("backend", "chunk_words", "max_chunks", "head_weight")
+        recipe = {name: info[name] for name in fields if info.get(name) is not None}
+        if "backend" not in recipe and info.get("id"):
+            named = [part for part in str(info["id"]).split("|") if part in BACKENDS]
+            recipe["backend"] = named[-1] if named else "torch"
+        return cls(model or info.get("name") or None, **recipe)
+
+    @property
+    def recipe(self) -> dict[str, Any]:
+        """What the manifest records of this embedder (`from_manifest` reads it back)."""
+        return {
+            "name": self.model_name,
+            "id": self.model_id,
+            "backend": self.backend,
+            "chunk_words": self.chunk_words,
+            "max_chunks": self.max_chunks,
+            "head_weight": self.head_weight,
+        }
+
     @property
     def model_id(self) -> str:
         """Identity of model + recipe: the embedding cache key's first half."""
-        runtime = "" if self.backend == "torch" else f"|{self.backend}"  # its vectors differ
+        # other runtimes give other vectors; an export recipe of their own, too
+        runtime = "" if self.backend == "torch" else f"|{self.backend}"
+        if self.backend.startswith("onnx") and EXPORT_VERSION != "1":
+            runtime += f"|x{EXPORT_VERSION}"
         return (
             f"{self.model_name}|{RECIPE_VERSION}|w{self.chunk_words}"
             f"|c{self.max_chunks}|h{self.head_weight}{runtime}"

@@ -178,7 +178,8 @@ def sync_once(
             gone |= _missing_at_source(source, held, data_dir)
             report.reconciled = True
         journal = Journal(data_dir)
-        writes = _upserts(fresh, embedder or Embedder(base.manifest["model"].get("name")), data_dir)
+        embedder = embedder or Embedder.from_manifest(base.manifest["model"])
+        writes = _upserts(fresh, embedder, data_dir)
         writes += [NewChange(i, DELETE) for i in sorted(gone)]
         seqs = journal.append(writes) if writes else []
         report.seq = seqs[-1] if seqs else journal.last_seq()

@@ -12,7 +12,8 @@ environment. Nothing here runs on import.
 - The app is loaded in the master before forking (`preload_app`): the first
   snapshot's pages and the imported libraries are shared by every worker. Each
   worker then chooses and warms its snapshot, watches `CURRENT` on its own and
-  loads the embedding model in the background (`State.start_worker`).
+  loads the embedding model (`State.start_worker`); it takes its first request
+  once the model is warm (`post_worker_init`, at most MORELIKE_MODEL_WAIT_SECONDS).
 - Prometheus multiprocess mode: a metrics directory is created (or taken from
   `PROMETHEUS_MULTIPROC_DIR`) and emptied before the app is imported, the
   master's gauges are dropped, and so are a dead worker's.
@@ -25,6 +26,7 @@ import gc
 import logging
 import os
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
@@ -148,11 +150,29 @@ def hooks(settings: Settings, bind: list[str]) -> dict[str, Any]:
         if settings.preload_model:
             _import_model_libraries()
 
+    def post_worker_init(worker: Any) -> None:
+        """Per worker, just before its first request: wait for the model to be warm.
+
+        The worker's heartbeat goes on while it waits; past `model_wait_seconds`
+        it serves anyway (a POST then waits for the load, GETs never need it).
+        """
+        state = worker.app.wsgi().extensions["morelike"]
+        started = time.monotonic()
+        if state.wait_for_model(settings.model_wait_seconds, worker.notify):
+            _log.debug("worker %s warm in %.1f s", worker.pid, time.monotonic() - started)
+        else:
+            _log.warning(
+                "worker %s: model not loaded after %.0f s; serving without it",
+                worker.pid,
+                settings.model_wait_seconds,
+            )
+
     return {
         "when_ready": when_ready,
         "on_starting": on_starting,
         "pre_fork": pre_fork,
         "post_fork": post_fork,
+        "post_worker_init": post_worker_init,
         "child_exit": child_exit,
     }
 

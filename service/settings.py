@@ -41,6 +41,11 @@ class Settings(BaseSettings):
     preload_model: bool = Field(
         True, description="Load the model when a worker starts (false: on the first POST)"
     )
+    model_wait_seconds: float = Field(
+        120.0,
+        ge=0,
+        description="A starting worker waits this long for its model before it serves",
+    )
 
     # gunicorn
     host: str = "127.0.0.1"

@@ -13,12 +13,14 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from flask import current_app
 
-from indexer.embedder import DEFAULT_MODEL, Embedder, ModelNotFound
+from indexer.embedder import Embedder, ModelNotFound
 from indexer.snapshot.journal import Journal
 from service import metrics
 from service.cache import ResponseCache
@@ -37,7 +39,12 @@ WARM_QUERIES = 8  # searches run on a new snapshot before it serves
 
 
 class EmbedderPool:
-    """Embedders by model name, created and loaded once per process, under a lock."""
+    """Embedders by recipe (model, backend, passages), created and loaded once per process.
+
+    A POSTed text is embedded as the snapshot's articles were: the model,
+    runtime and passage recipe come from the snapshot's manifest (the
+    configured `model` overrides the name only).
+    """
 
     def __init__(self, model: str | None, preset: Embedder | None = None) -> None:
         self.model = model
@@ -45,13 +52,13 @@ class EmbedderPool:
         self._lock = threading.Lock()
         self._preloading = False
         self._preload_error: str | None = None
-        if preset is not None:
-            self._embedders[preset.model_name] = preset
+        self._preset = preset  # tests: one embedder for every snapshot
 
     @property
     def loaded(self) -> bool:
         """Whether this process has a model in memory."""
-        return bool(self._embedders) and any(e._model is not None for e in self._embedders.values())
+        found = [*self._embedders.values(), *([self._preset] if self._preset else [])]
+        return any(e._model is not None for e in found)
 
     @property
     def status(self) -> str:
@@ -62,16 +69,11 @@ class EmbedderPool:
             return "loading"
         return "failed" if self._preload_error else "not loaded"
 
-    def name_for(self, snapshot: Corpus | None) -> str:
-        """The model to embed with: the configured one, else the snapshot's, else the bundled."""
-        info = (snapshot.manifest.get("model") or {}) if snapshot is not None else {}
-        return self.model or info.get("name") or DEFAULT_MODEL
-
-    def for_snapshot(self, snapshot: Corpus) -> Embedder:
-        """The loaded embedder for the snapshot's model (or the configured one)."""
-        embedder = self._load(self.name_for(snapshot))
-        dim = (snapshot.manifest.get("model") or {}).get("dimension")
-        if dim and embedder.dimension != int(dim):
+    def for_snapshot(self, snapshot: Corpus | None) -> Embedder:
+        """The loaded embedder of the snapshot's recipe (the bundled model's without one)."""
+        embedder = self._load(snapshot.manifest.get("model") or {} if snapshot else {})
+        dim = (snapshot.manifest.get("model") or {}).get("dimension") if snapshot else None
+        if snapshot is not None and dim and embedder.dimension != int(dim):
             raise Unavailable(
                 f"model {embedder.model_name} gives {embedder.dimension}-d vectors, "
                 f"snapshot {snapshot.version} has {dim}-d ones"
@@ -87,7 +89,7 @@ class EmbedderPool:
         self._preloading = True
         started = time.perf_counter()
         try:
-            embedder = self._load(self.name_for(snapshot))
+            embedder = self.for_snapshot(snapshot)
             embedder.encode_articles([("Warm-up", "The first encode sets up the tokenizer.")])
         except Exception as exc:  # a background thread: nobody else would see it
             self._preload_error = str(exc)
@@ -97,23 +99,23 @@ class EmbedderPool:
         finally:
             self._preloading = False
         logger.info(
-            "embedding model %s ready in %.1f s", embedder.model_name, time.perf_counter() - started
+            "embedding model %s ready in %.1f s", embedder.model_id, time.perf_counter() - started
         )
 
-    def _load(self, name: str) -> Embedder:
-        embedder = self._embedders.get(name)
+    def _load(self, info: dict[str, Any]) -> Embedder:
+        if self._preset is not None:
+            return self._preset
+        try:
+            wanted = Embedder.from_manifest(info, model=self.model)
+        except (ModelNotFound, ValueError) as exc:
+            raise Unavailable(str(exc)) from exc
+        embedder = self._embedders.get(wanted.model_id)
         if embedder is not None and embedder._model is not None:
             return embedder
         with self._lock:
-            embedder = self._embedders.get(name)
-            if embedder is None:
-                try:
-                    embedder = Embedder(name)
-                except ModelNotFound as exc:
-                    raise Unavailable(str(exc)) from exc
-                self._embedders[name] = embedder
+            embedder = self._embedders.setdefault(wanted.model_id, wanted)
             if embedder._model is None:
-                logger.info("loading the embedding model %s", name)
+                logger.info("loading the embedding model %s", embedder.model_id)
                 _ = embedder.model  # load inside the lock: once per process
                 metrics.MODEL_LOADED.set(1)
         return embedder
@@ -129,6 +131,7 @@ class State:
     embedders: EmbedderPool
     live: LiveView
     journal: Journal  # the admin API's writer (the live view reads its own)
+    preloader: threading.Thread | None = None  # loads the model in a serving worker
 
     def start_worker(self) -> None:
         """Make this process a serving worker (gunicorn's `post_fork`).
@@ -144,12 +147,28 @@ class State:
         self.holder.start(warm=self.warm_snapshot)
         if self.settings.preload_model:
             loaded = self.holder.loaded
-            threading.Thread(
+            self.preloader = threading.Thread(
                 target=self.embedders.preload,
                 args=(loaded.snapshot if loaded else None,),
                 name="morelike-model-preload",
                 daemon=True,
-            ).start()
+            )
+            self.preloader.start()
+
+    def wait_for_model(self, limit: float, beat: Callable[[], None]) -> bool:
+        """Until the model `start_worker` loads is ready (at most `limit` seconds).
+
+        gunicorn's `post_worker_init` calls this so that a worker takes its first
+        request only when warm: a model loading beside requests made the first
+        second after a start slow (the loading takes both cores). `beat` keeps
+        the worker's heartbeat while it waits. False when it gave up waiting.
+        """
+        thread = self.preloader
+        deadline = time.monotonic() + limit
+        while thread is not None and thread.is_alive() and time.monotonic() < deadline:
+            beat()
+            thread.join(min(1.0, max(0.0, deadline - time.monotonic())))
+        return thread is None or not thread.is_alive()
 
     def warm_snapshot(self, snapshot: Corpus) -> None:
         """Do what a snapshot's first requests would, before it serves.

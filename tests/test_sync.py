@@ -16,7 +16,6 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-import indexer.sync
 from indexer.embedder import Embedder
 from indexer.snapshot.journal import Journal
 from indexer.sources import SourceOptions
@@ -88,7 +87,8 @@ def test_the_command(
     source_and_data: tuple[Path, Path], embedder: Embedder, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     source, data_dir = source_and_data
-    monkeypatch.setattr(indexer.sync, "Embedder", lambda model=None: embedder)
+    # the loaded test model instead of a second copy of the snapshot's recipe
+    monkeypatch.setattr(Embedder, "from_manifest", staticmethod(lambda info, model=None: embedder))
     rewrite(source, lambda records: [*records, NEW])
     args = ["sync", "--source", str(source), "--data-dir", str(data_dir)]
     result = CliRunner().invoke(cli, args)
