@@ -6,6 +6,10 @@ from typing import Any
 
 import pytest
 
+from indexer.embedder import Embedder
+from service.errors import Unavailable
+from service.state import EmbedderPool
+
 ITEM_FIELDS = {
     "id", "url", "title", "snippet", "published_at", "section", "image_url", "score", "reason"
 }  # fmt: skip
@@ -216,3 +220,26 @@ def test_metrics_text(client: Any) -> None:
     text = client.get("/metrics").get_data(as_text=True)
     assert "morelike_http_requests_total" in text
     assert "morelike_cache_lookups_total" in text
+
+
+class Manifested:
+    """A stand-in snapshot for the embedder pool, which reads only the manifest."""
+
+    version = "v1"
+
+    def __init__(self, model: dict[str, Any]) -> None:
+        self.manifest = {"model": model}
+
+
+def test_post_embeds_with_the_snapshots_recipe() -> None:
+    pool = EmbedderPool(None)
+    default = pool.for_snapshot(Manifested({**Embedder().recipe, "dimension": 384}))
+    assert (default.backend, default.max_chunks) == ("onnx-int8", 4)
+    other = Embedder(backend="onnx", max_chunks=2)
+    got = pool.for_snapshot(Manifested({**other.recipe, "dimension": 384}))
+    assert got.model_id == other.model_id and got._model is not None
+    assert pool.for_snapshot(Manifested({**other.recipe, "dimension": 384})) is got  # loaded once
+    with pytest.raises(Unavailable, match="768-d"):
+        pool.for_snapshot(Manifested({**other.recipe, "dimension": 768}))
+    with pytest.raises(Unavailable, match="backend"):
+        pool.for_snapshot(Manifested({**other.recipe, "backend": "tpu"}))

@@ -374,6 +374,9 @@ def test_gauges_and_model_come_from_every_worker(
     server = live_server(small_snapshot_dir, workers=2, threads=2, redis_url=redis_target.url,
                          key_prefix=redis_target.prefix, preload_model="true",
                          ready="/readyz")  # fmt: skip
+    # a worker takes its first request once its model is warm: no answer says otherwise
+    states = {fetch(server.base + "/readyz")[1]["model"] for _ in range(20)}
+    assert states == {"loaded"}, states
 
     def model_everywhere() -> str | None:
         text = fetch(server.base + "/metrics")[1]
