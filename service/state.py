@@ -155,18 +155,20 @@ class State:
             )
             self.preloader.start()
 
-    def wait_for_model(self, limit: float, beat: Callable[[], None]) -> bool:
+    def wait_for_model(self, limit: float, beat: Callable[[], bool]) -> bool:
         """Until the model `start_worker` loads is ready (at most `limit` seconds).
 
         gunicorn's `post_worker_init` calls this so that a worker takes its first
         request only when warm: a model loading beside requests made the first
-        second after a start slow (the loading takes both cores). `beat` keeps
-        the worker's heartbeat while it waits. False when it gave up waiting.
+        second after a start slow (the loading takes both cores). `beat` runs
+        every second (the worker's heartbeat) and returns False to stop waiting
+        (the worker is shutting down). False when it gave up waiting.
         """
         thread = self.preloader
         deadline = time.monotonic() + limit
         while thread is not None and thread.is_alive() and time.monotonic() < deadline:
-            beat()
+            if not beat():
+                break
             thread.join(min(1.0, max(0.0, deadline - time.monotonic())))
         return thread is None or not thread.is_alive()
 

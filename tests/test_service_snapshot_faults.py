@@ -399,3 +399,11 @@ def test_gauges_and_model_come_from_every_worker(
     assert gauges_right()
     log = server.output()
     assert f"[{replacement}] INFO service.snapshots: warmed snapshot" in log
+
+    # SIGTERM to the master alone, as tini or the kubelet sends it: workers that
+    # hold a loaded model exit at once (an ONNX Runtime imported before fork
+    # kept them alive until the 30 s graceful timeout)
+    began = time.monotonic()
+    os.kill(server.proc.pid, signal.SIGTERM)
+    server.proc.wait(timeout=40)
+    assert time.monotonic() - began < 10
