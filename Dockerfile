@@ -3,6 +3,11 @@
 #   rebuild job:        docker run -v morelike-data:/data morelike morelike build --source /data/in.jsonl
 # Configuration only through MORELIKE_* environment variables and the /data volume.
 #
+# Targets: the default (the last stage) is the lean service image above. The
+# `ray` target is the same image plus the `ray` extra, one layer on top, for the
+# nodes of a Ray cluster and `morelike build --ray` (docs/ray-build.md):
+#   docker build -t morelike:0.1.0 .  &&  docker build --target ray -t morelike:0.1.0-ray .
+#
 # Build: `make wheels` first. The image installs only from that wheelhouse
 # (pip --no-index), so the build needs no route to a Python package index, and
 # torch is the CPU build pinned by TORCH_VERSION.
@@ -42,7 +47,10 @@ COPY service/ /src/service/
 # Install the project with no torch but the pinned CPU build; drop what a
 # runtime never uses (C++ headers, CMake files, test suites); then start the app
 # (no snapshot yet) and embed one sentence with the bundled model, offline. That
-# proves the environment works and compiles the byte-code of what the app imports.
+# proves the environment works, compiles the byte-code of what the app imports
+# and exports the default encoder's int8 ONNX graph into MORELIKE_MODEL_CACHE
+# (34 MB; its 90 MB float32 intermediate is dropped: `--backend onnx` exports it
+# again into a writable cache if ever asked for).
 RUN /opt/venv/bin/pip install --no-compile "torch==${TORCH_VERSION}+cpu" /src \
  && site=$(/opt/venv/bin/python -c "import sysconfig; print(sysconfig.get_path('purelib'))") \
  && rm -rf "$site/torch/include" "$site/torch/share/cmake" \
@@ -59,7 +67,8 @@ assert torch.__version__ == '${TORCH_VERSION}+cpu', torch.__version__; \
 assert create_app().test_client().get('/healthz').status_code == 200; \
 print('torch', torch.__version__, 'faiss', faiss.__version__, \
       'vector', Embedder().encode_texts(['warm up']).shape)" \
- && rm -rf /tmp/no-snapshot /tmp/morelike-*
+ && rm -rf /tmp/no-snapshot /tmp/morelike-* \
+ && rm -f /opt/venv/share/morelike-models/*/model.onnx
 
 # --- runtime: Debian's python, the venv, tini, a fixed non-root user ------------
 FROM ${BASE_IMAGE} AS runtime
@@ -111,3 +120,37 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
 # requests) and reaps zombies.
 ENTRYPOINT ["/usr/bin/tini", "--"]
 CMD ["morelike", "serve"]
+
+# --- ray: the service image plus morelike[ray] (`--target ray`) ----------------
+# One layer over `runtime`, so a registry and a node share everything else. The
+# extra comes from the same wheelhouse, bind-mounted from the builder (no wheel
+# stays in a layer), with no index. Its Java jars are dropped (no Java workers).
+# Ray nodes are watched by Ray (and KubeRay's probes), not by /healthz.
+FROM runtime AS ray
+
+ARG MORELIKE_UID=10001
+ARG MORELIKE_GID=10001
+ARG VERSION=0.1.0
+
+LABEL org.opencontainers.image.title="morelike-ray" \
+      org.opencontainers.image.description="Morelike with Ray: the nodes and the driver of morelike build --ray" \
+      org.opencontainers.image.version="${VERSION}-ray"
+
+USER root
+RUN --mount=type=bind,from=builder,source=/wheels,target=/wheels \
+    PIP_NO_INDEX=1 PIP_FIND_LINKS=/wheels PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1 \
+    /opt/venv/bin/pip install --no-compile "morelike[ray]" \
+ && site=$(/opt/venv/bin/python -c "import sysconfig; print(sysconfig.get_path('purelib'))") \
+ && rm -rf "$site/ray/jars" \
+ && find "$site/ray" -depth -type d \( -name tests -o -name test \) -prune -exec rm -rf {} + \
+ && cd /tmp \
+ && env -u PYTHONDONTWRITEBYTECODE /opt/venv/bin/python -c "\
+import ray, ray.util.scheduling_strategies, indexer.distributed; \
+print('ray', ray.__version__)" \
+ && /opt/venv/bin/ray --version
+USER ${MORELIKE_UID}:${MORELIKE_GID}
+
+HEALTHCHECK NONE
+
+# --- service: the default target, the lean runtime image (no Ray) --------------
+FROM runtime AS service

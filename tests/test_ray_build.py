@@ -2,11 +2,12 @@
 
 A head (no CPUs) and two worker nodes of one CPU each, every node a `ray start`
 in a process group of its own (`tests/raycluster.py`); the build runs as the
-real CLI in a subprocess. A build through the cluster gives the same articles,
-vectors and related lists as a local build; the embedding cache is honoured; a
-worker node killed mid-build does not stop the build; an unreachable head is a
-one-line error with status 2 that leaves `CURRENT` alone. The cluster is
-stopped when the module's tests are done.
+real CLI in a subprocess. A build through the cluster, which cleans and embeds
+there, gives the same cleaned texts, articles, vectors and related lists as a
+local build; the embedding cache is honoured; a worker node killed mid-build
+does not stop the build; an unreachable head is a one-line error with status 2
+that leaves `CURRENT` alone. The cluster is stopped when the module's tests are
+done.
 """
 
 from __future__ import annotations
@@ -24,9 +25,13 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from indexer.articles import parse_record
 from indexer.build import CACHE_FILE
+from indexer.clean import CleanRules, rule_lines
+from indexer.distributed import clean_on_ray
 from indexer.embedder import Embedder
 from indexer.snapshot import Snapshot, current_version, load_current, read_manifest
+from indexer.sync import SYNC_FILE
 from tests.conftest import SAMPLE_CORPUS, build_into
 from tests.raycluster import LocalRayCluster, free_port
 
@@ -34,6 +39,7 @@ MORELIKE = str(Path(sys.executable).parent / "morelike")
 BUILD_TIMEOUT = 300
 K = 5
 BATCH = 8  # articles per Ray task: several tasks per node on a small corpus
+KILL_CORPUS = 160
 
 
 def _slice(path: Path, rows: list[str]) -> Path:
@@ -46,10 +52,18 @@ def sample_rows() -> list[str]:
     return SAMPLE_CORPUS.read_text().splitlines(keepends=True)
 
 
+def _is_html(row: str) -> bool:
+    return "<p" in json.loads(row)["body"]
+
+
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory, sample_rows: list[str]) -> Path:
-    """48 articles from every section of the sample corpus."""
-    return _slice(tmp_path_factory.mktemp("ray-corpus") / "articles.jsonl", sample_rows[::5][:48])
+    """48 articles from every section of the sample corpus, 16 of them HTML pages."""
+    html = [row for row in sample_rows if _is_html(row)][:16]
+    assert len(html) == 16
+    chosen = set(html) | set([row for row in sample_rows[::5] if row not in html][:32])
+    rows = [row for row in sample_rows if row in chosen]  # in corpus order
+    return _slice(tmp_path_factory.mktemp("ray-corpus") / "articles.jsonl", rows)
 
 
 @pytest.fixture(scope="module")
@@ -130,12 +144,44 @@ def test_build_through_ray_equals_a_local_build(
         local.close()
         remote.close()
 
+    # The same cleaned text: per article, its lines before the corpus-wide step
+    # (the sync state's hashes); per corpus, the texts embedded (the cache's keys).
+    assert _line_hashes(data_dir) == _line_hashes(local_dir)
+    assert _cached_hashes(data_dir) == _cached_hashes(local_dir)
+
     manifest = read_manifest(data_dir / "snapshots" / str(current_version(data_dir)))
     figures = manifest["cluster"]
     assert figures["engine"] == "ray" and figures["address"] == cluster.address
     assert sum(n["articles"] for n in figures["nodes"]) == 48
-    assert all(n["articles_per_second"] > 0 and n["cpus"] == 1 for n in figures["nodes"])
+    assert sum(n["cleaned"] for n in figures["nodes"]) == 48
+    for node in figures["nodes"]:  # both stages ran on both worker nodes
+        assert node["cpus"] == 1
+        assert node["articles_per_second"] > 0 and node["cleaned_per_second"] > 0, node
     assert manifest["counts"]["embedded"] == 48
+
+
+def _line_hashes(data_dir: Path) -> dict[str, str]:
+    """Article id -> hash of its fields and cleaned lines, as the build left them for sync."""
+    with sqlite3.connect(data_dir / SYNC_FILE) as db:
+        return dict(db.execute("SELECT id, hash FROM seen"))
+
+
+def _cached_hashes(data_dir: Path) -> set[str]:
+    """The content hashes (title and cleaned text) the embedding cache holds."""
+    with sqlite3.connect(data_dir / CACHE_FILE) as db:
+        return {row[0] for row in db.execute("SELECT content_hash FROM embeddings")}
+
+
+def test_cleaning_on_ray_gives_the_local_lines(cluster: LocalRayCluster, corpus: Path) -> None:
+    articles = [parse_record(json.loads(line)) for line in corpus.read_text().splitlines()]
+    docs = [(a.body, a.title) for a in articles]
+    rules = CleanRules()
+    lines, figures = clean_on_ray(docs, cluster.address, rules, batch=5)
+    assert lines == [rule_lines(body, rules, title) for body, title in docs]
+    assert sum(1 for a in articles if "<p" in a.body) == 16  # trafilatura ran remotely
+    cleaned = {n.node: n.cleaned for n in figures.nodes.values()}
+    assert sum(cleaned.values()) == 48 and len(cleaned) == 2, cleaned
+    assert all(n.clean_batches >= 1 and n.cpus == 1 for n in figures.nodes.values())
 
 
 def test_ray_build_embeds_only_new_and_changed_articles(
@@ -186,7 +232,9 @@ def _cached(data_dir: Path) -> int:
 def test_worker_node_killed_mid_build_still_completes(
     cluster: LocalRayCluster, sample_rows: list[str], tmp_path: Path
 ) -> None:
-    corpus = _slice(tmp_path / "articles.jsonl", sample_rows[1::3][:96])
+    # Enough batches that the other node is still busy when the loss is detected
+    # (a few seconds): its batches are then retried, not only raced by a spare copy.
+    corpus = _slice(tmp_path / "articles.jsonl", sample_rows[1::2][:KILL_CORPUS])
     data_dir = tmp_path / "data"
     proc = _build("--ray", cluster.address, "--source", str(corpus), "--data-dir", str(data_dir))
     try:
@@ -195,7 +243,7 @@ def test_worker_node_killed_mid_build_still_completes(
             assert proc.poll() is None, proc.communicate()[1][-3000:]
             assert time.monotonic() < deadline, "no batch came back"
             time.sleep(0.2)
-        assert _cached(data_dir) < 96, "the build finished before a node could be killed"
+        assert _cached(data_dir) < KILL_CORPUS, "the build finished before a node was killed"
         cluster.kill_worker(0)
         code, out, err = _finish(proc)
     finally:
@@ -203,13 +251,13 @@ def test_worker_node_killed_mid_build_still_completes(
             proc.kill()
         cluster.add_worker()  # two worker nodes again for whatever runs next
     assert code == 0, err[-3000:]
-    assert "embedded 96, reused from cache 0" in out
+    assert f"embedded {KILL_CORPUS}, reused from cache 0" in out
     assert "(lost)" in out, out  # the killed node's batches were embedded elsewhere
     retried = re.search(r"(\d+) batches retried", out)
     assert retried and int(retried.group(1)) >= 1, out
     snap = load_current(data_dir)
     try:
-        assert snap.count == 96
+        assert snap.count == KILL_CORPUS
     finally:
         snap.close()
     expected = [json.loads(line)["id"] for line in corpus.read_text().splitlines()]

@@ -1,11 +1,19 @@
-"""The build's embedding stage on a Ray cluster: the same vectors, from more machines.
+"""The build's heavy stages on a Ray cluster: the same snapshot, from more machines.
 
-`morelike build --ray ADDRESS` reads, validates and cleans on the driver (the
-corpus-wide recurring-line step needs every article), looks every article up in
-the embedding cache, and sends only the missing ones to the cluster. There, one
-`EmbedWorker` actor per CPU of a node loads the model once and encodes
-batches with the same `Embedder` (same passages recipe, normalised) as a local
-build; so a snapshot built through Ray equals a local one within float noise.
+`morelike build --ray ADDRESS` reads and validates on the driver, then runs
+the two heavy stages on the cluster's nodes, in batches of `--doc-batch`
+consecutive articles:
+
+1. Cleaning (`indexer.distributed.cleaning`): each article's extraction (HTML
+   to main text, the boilerplate rules) as Ray tasks. The corpus-wide step
+   (lines that recur across the corpus) needs every article and runs on the
+   driver; so does the embedding-cache lookup, which is keyed by the cleaned
+   text and therefore comes after both.
+2. Embedding (this module): only the articles the cache misses go to the
+   cluster, where one `EmbedWorker` actor per CPU of a node loads the model
+   once and encodes batches with the same `Embedder` (same passages recipe,
+   normalised) as a local build; so a snapshot built through Ray equals a local
+   one within float noise.
 
 Back-pressure: at most `IN_FLIGHT` batches per actor are outstanding, driven by
 `ray.wait`, so memory on the driver and in the object store stays bounded for
@@ -28,6 +36,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from tqdm import tqdm
 
+from indexer.distributed.cleaning import clean_on_cluster, clean_on_ray
 from indexer.distributed.cluster import (
     IN_FLIGHT,
     ClusterError,
@@ -53,6 +62,8 @@ __all__ = [
     "EmbedWorker",
     "NodeFigures",
     "check_reachable",
+    "clean_on_cluster",
+    "clean_on_ray",
     "embed_missing",
     "embed_on_ray",
     "embedder_settings",
@@ -77,6 +88,7 @@ def embed_on_ray(
     batch: int = 256,
     progress: bool = False,
     on_batch: Callable[[list[tuple[str, np.ndarray]]], None] | None = None,
+    figures: ClusterFigures | None = None,
 ) -> tuple[Vectors, ClusterFigures]:
     """Embed `texts` on the cluster at `address`; vectors by hash and per-node figures.
 
@@ -86,15 +98,16 @@ def embed_on_ray(
 
     `on_batch` receives each batch's (hash, vector) pairs as they come back (the
     build writes them to its cache). Raises `ClusterError` when the head cannot
-    be reached or no node is left to embed on.
+    be reached or no node is left to embed on. `figures`, when given (the
+    cleaning stage's), are added to.
     """
     ray = connect(address)
-    figures = ClusterFigures(address)
+    figures = figures or ClusterFigures(address)
     started = time.perf_counter()
     try:
         vectors = _run(ray, texts, (model, settings, model_id), batch, progress, on_batch, figures)
     finally:
-        figures.seconds = time.perf_counter() - started
+        figures.seconds += time.perf_counter() - started
         ray.shutdown()
     return vectors, figures
 
@@ -234,14 +247,19 @@ def embed_missing(
 ) -> Vectors:
     """`build()`'s encoding of the articles its cache misses, on the cluster.
 
-    The cluster figures go to `report.cluster`; a `ClusterError` becomes the
-    build's `BuildError`.
+    The cluster figures go to `report.cluster`, added to the cleaning stage's;
+    a `ClusterError` becomes the build's `BuildError`.
     """
     from indexer.build import BuildError
 
     assert options.ray_address
+    figures = (
+        ClusterFigures.from_dict(report.cluster)
+        if report.cluster
+        else ClusterFigures(options.ray_address)
+    )
     if not texts:
-        report.cluster = ClusterFigures(options.ray_address).as_dict()
+        report.cluster = figures.as_dict()
         return {}
     try:
         fresh, figures = embed_on_ray(
@@ -253,6 +271,7 @@ def embed_missing(
             batch=options.doc_batch,
             progress=options.progress,
             on_batch=cache.put_many,  # per batch: a killed build keeps what it embedded
+            figures=figures,
         )
     except ClusterError as exc:
         raise BuildError(str(exc)) from exc

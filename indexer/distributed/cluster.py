@@ -1,4 +1,4 @@
-"""Joining a Ray cluster, and the embedding actors on its nodes."""
+"""Joining a Ray cluster, naming its nodes, and the embedding actors on them."""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ Texts = list[tuple[str, str, str]]  # (content hash, title, cleaned text), in bu
 
 
 class ClusterError(RuntimeError):
-    """The Ray cluster cannot be reached, or has no node left to embed on."""
+    """The Ray cluster cannot be reached, or has no node left to clean or embed on."""
 
 
 def _ray() -> Any:
@@ -71,6 +71,21 @@ def connect(address: str) -> Any:
     return ray
 
 
+def node_name(node: dict[str, Any]) -> str:
+    """A node as progress, the summary and the manifest name it: `address/id prefix`."""
+    return f"{node.get('NodeManagerAddress', '?')}/{node['NodeID'][:8]}"
+
+
+def cpu_nodes(ray: Any) -> dict[str, tuple[str, float]]:
+    """The alive nodes with CPUs: node id -> (name, CPUs)."""
+    found = {}
+    for node in ray.nodes():
+        cpus = float(node.get("Resources", {}).get("CPU", 0))
+        if node.get("Alive") and cpus >= 1:
+            found[node["NodeID"]] = (node_name(node), cpus)
+    return found
+
+
 @dataclass
 class _Actor:
     handle: Any
@@ -111,7 +126,7 @@ class _Pool:
             if not node.get("Alive") or cpus < 1 or node_id in live:
                 continue
             slots = max(1, int(cpus) // ACTOR_CPUS)
-            self.names[node_id] = f"{node.get('NodeManagerAddress', '?')}/{node_id[:8]}"
+            self.names[node_id] = node_name(node)
             self.cpus[node_id] = cpus
             for slot in range(slots):
                 if self.created.get((node_id, slot), 0) >= MAX_ACTORS_PER_NODE_SLOT:
