@@ -190,13 +190,20 @@ class Embedder:
             return np.zeros((0, self.dimension), dtype=np.float32)
         return self.model.encode(texts, self.batch_size)
 
-    def passages(self, title: str, text: str) -> Passages:
-        """The passages this embedder encodes for one article."""
-        return split_passages(title, text, self.chunk_words, self.max_chunks)
+    def passages(self, title: str, text: str, max_chunks: int | None = None) -> Passages:
+        """The passages this embedder encodes for one article (at most `max_chunks`)."""
+        bound = min(self.max_chunks, max_chunks or self.max_chunks)
+        return split_passages(title, text, self.chunk_words, bound)
 
-    def encode_articles(self, docs: Sequence[tuple[str, str]]) -> np.ndarray:
-        """Encode (title, cleaned text) pairs to one pooled unit vector each."""
-        parts = [self.passages(title, text) for title, text in docs]
+    def encode_articles(
+        self, docs: Sequence[tuple[str, str]], *, max_chunks: int | None = None
+    ) -> np.ndarray:
+        """Encode (title, cleaned text) pairs to one pooled unit vector each.
+
+        `max_chunks` bounds the passages below the recipe's (a request that
+        embeds on the fly trades a little fidelity for a bounded cost).
+        """
+        parts = [self.passages(title, text, max_chunks) for title, text in docs]
         flat: list[str] = []
         for p in parts:
             flat.append(p.head)

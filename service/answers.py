@@ -100,6 +100,7 @@ def related_for_text(
     text: str,
     url: str,
     ranking: Ranking,
+    max_passages: int | None = None,
 ) -> bytes:
     """The serialised answer for a text that is not indexed (a cache miss)."""
     metrics.COMPUTED.labels("text").inc()
@@ -112,6 +113,7 @@ def related_for_text(
         url=url,
         language=language or "",
         section=ranking.section or "",
+        max_passages=max_passages,
     )
     items = related(snapshot, source, ranking, time.time())
     article = {"id": None, "url": url, "title": title, "section": ranking.section}

@@ -165,6 +165,7 @@ def related_post(body: RelatedBody) -> Response:
             text=text,
             url=body.url,
             ranking=ranking,
+            max_passages=settings.post_max_passages,
         )
 
     value, source = st.cache.get_or_compute(key, compute, answers.fresh_in(snapshot))

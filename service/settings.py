@@ -88,6 +88,14 @@ class Settings(BaseSettings):
     post_max_words: int = Field(
         2_000, ge=50, description="Words of a POSTed text that are embedded: the first ones"
     )
+    post_max_passages: int = Field(
+        3,
+        ge=1,
+        description=(
+            "Passages embedded for a POSTed text (head and evenly spread ones; the "
+            "snapshot's recipe has up to 4): 3 keeps 96% of lists identical, 99% of items"
+        ),
+    )
     post_extract_seconds: float = Field(
         1.0, gt=0, le=30, description="Time for main-text extraction, then a plain tag strip"
     )

@@ -51,6 +51,16 @@ def test_passages_are_capped_and_sampled_evenly() -> None:
     assert p.rest[-1].split()[-1] == "w9999"
 
 
+def test_a_request_may_embed_fewer_passages_never_more(embedder: Embedder) -> None:
+    title, text = "Long read", " ".join(f"w{i}" for i in range(2000))
+    full = embedder.passages(title, text)
+    assert len(full.rest) == embedder.max_chunks - 1
+    bounded = embedder.passages(title, text, max_chunks=3)  # the POST default
+    assert bounded.head == full.head and len(bounded.rest) == 2
+    assert bounded.rest[-1].endswith("w1999")  # still sampled to the end of the body
+    assert embedder.passages(title, text, max_chunks=99) == full
+
+
 def test_unknown_model_is_refused_without_download() -> None:
     with pytest.raises(ModelNotFound, match="no download"):
         Embedder("some-org/some-model")

@@ -117,9 +117,13 @@ def source_from_text(
     url: str = "",
     language: str = "",
     section: str = "",
+    max_passages: int | None = None,
 ) -> Source:
-    """The source for a text that is not indexed (a draft, a page published a minute ago)."""
-    vector = embedder.encode_articles([(title, text)])[0]
+    """The source for a text that is not indexed (a draft, a page published a minute ago).
+
+    `max_passages` bounds the passages embedded (the snapshot's recipe otherwise).
+    """
+    vector = embedder.encode_articles([(title, text)], max_chunks=max_passages)[0]
     return Source(
         vector=vector,
         terms=snapshot.terms.transform([f"{title}\n{text}"]),
