@@ -212,8 +212,14 @@ def post_fork(server: Any, worker: Any) -> None:
     publishes the worker's gauges and starts loading the model in the background.
     """
     import faiss
+    from threadpoolctl import threadpool_limits
 
     faiss.omp_set_num_threads(int(os.environ.get("OMP_NUM_THREADS") or 1))
+    # `morelike serve` imports numpy before `prepare_process` sets
+    # OPENBLAS_NUM_THREADS, so OpenBLAS started with a thread per core: its
+    # threads then fought the model's over both cores in every POST (a fifth of
+    # a POST went to one small matrix product). Limited here, per worker.
+    threadpool_limits(int(os.environ.get("OPENBLAS_NUM_THREADS") or 1), user_api="blas")
     try:
         server.app.wsgi().extensions["morelike"].start_worker()
     except Exception:  # the first request retries; never stop a worker from booting
