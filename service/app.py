@@ -19,7 +19,7 @@ from indexer.embedder import Embedder
 from indexer.snapshot.journal import Journal
 from service import events, metrics, page, schemas
 from service.admin import register_admin
-from service.api import ArticleIdConverter, register_ops, v1
+from service.api import ArticleIdConverter, hot_related, register_ops, v1
 from service.cache import LocalCache, RedisStore, ResponseCache
 from service.errors import (
     InvalidBody,
@@ -215,6 +215,9 @@ def _build_state(settings: Settings, embedder: Embedder | None) -> State:
     return state
 
 
+RELATED_GET = "v1.related_get"  # the endpoint `hot_related` answers before validation
+
+
 def prepare_first_requests(app: OpenAPI) -> None:
     """Build now what a process's first requests would build lazily.
 
@@ -263,10 +266,13 @@ def build_app(settings: Settings | None = None, *, embedder: Embedder | None = N
         return app.response_class(app.json.dumps(app.api_doc), mimetype="application/json")
 
     @app.before_request
-    def _before() -> None:
+    def _before() -> Response | None:
         g.started = time.perf_counter()
+        if request.endpoint == RELATED_GET and request.method == "GET":
+            return hot_related()  # a repeated request still fresh in this process, or None
         if request.endpoint != events.ENDPOINT:  # beacons send JSON as text/plain
             _check_json_body()
+        return None
 
     @app.after_request
     def _after(response: Response) -> Response:

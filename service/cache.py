@@ -243,6 +243,26 @@ class ResponseCache:
         self.ttl = ttl
         self.prefix = prefix
         self.flight: SingleFlight[tuple[bytes, str]] = SingleFlight()
+        # request URL (with the snapshot version) -> key of its answer, for
+        # answers this process already validated and resolved (`hot`)
+        self.aliases: LocalCache[str] = LocalCache(local.size)
+
+    def remember(self, alias: str, key: str) -> None:
+        """Note that the request `alias` is answered by the entry at `key`."""
+        self.aliases.set(alias, key, self.ttl)
+
+    def hot(self, alias: str, fresh: Callable[[bytes], bool]) -> bytes | None:
+        """The local entry a remembered request maps to, while it is still fresh.
+
+        Lets a repeated request skip what made its key (validation, ranking
+        resolution): same URL, same snapshot and settings give the same key.
+        """
+        key = self.aliases.get(alias)
+        value = self.local.get(key) if key is not None else None
+        if value is None or not fresh(value):
+            return None
+        metrics.LOCAL_HITS.inc()
+        return value
 
     def key(self, *parts: str) -> str:
         """A namespaced key from its parts (version, id, parameter hash)."""

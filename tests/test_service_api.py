@@ -113,6 +113,24 @@ def test_etag_and_304(client: Any) -> None:
     assert stale.status_code == 200
 
 
+def test_a_repeated_get_is_the_same_answer_served_before_validation(client: Any) -> None:
+    url = "/v1/articles/space-1/related?limit=3&section=science"
+    first = client.get(url)
+    again = client.get(url)  # the same URL on the same snapshot: `api.hot_related`
+    assert again.status_code == 200 and again.data == first.data
+    assert again.headers["X-Cache"] == "local"
+    for name in ("ETag", "Cache-Control", "X-Snapshot", "Content-Type", "X-Content-Type-Options"):
+        assert again.headers[name] == first.headers[name], name
+    tag = first.headers["ETag"]
+    assert client.get(url, headers={"If-None-Match": tag}).status_code == 304
+    # a refused request is never remembered: refused again, with its reason
+    for url in ("/v1/articles/space-1/related?limit=0", "/v1/articles/no-such-article/related"):
+        refusals = [client.get(url) for _ in range(2)]
+        assert refusals[0].status_code in (400, 404, 422)
+        assert [r.status_code for r in refusals] == [refusals[0].status_code] * 2
+        assert all(r.get_json()["error"]["code"] for r in refusals)
+
+
 def test_etag_ignores_parameter_spelling(client: Any) -> None:
     a = client.get("/v1/articles/space-1/related?exclude=b,a&section=Science")
     b = client.get("/v1/articles/space-1/related?section=science&exclude=a,b,a")
