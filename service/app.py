@@ -232,7 +232,9 @@ def prepare_first_requests(app: OpenAPI) -> None:
         pending.extend(model.__subclasses__())
         if model is not schemas.Model:
             model.model_json_schema()
-    app.url_map.bind("localhost").match("/healthz")
+    adapter = app.url_map.bind("localhost")
+    for path in ("/healthz", "/v1/articles/a/related", "/v1/articles/a"):
+        adapter.match(path)  # compiles the rules' converters' patterns
 
 
 def build_app(settings: Settings | None = None, *, embedder: Embedder | None = None) -> OpenAPI:

@@ -158,6 +158,9 @@ def hooks(settings: Settings, bind: list[str]) -> dict[str, Any]:
         """
         state = worker.app.wsgi().extensions["morelike"]
         started = time.monotonic()
+        pool = getattr(worker, "tpool", None)
+        if pool is not None:  # gthread: its first thread starts now, not in a first request
+            pool.submit(time.monotonic).result()
 
         def beat() -> bool:
             worker.notify()

@@ -91,6 +91,25 @@ EVENTS_REFUSED = Counter(
 )
 
 
+SERVED_ENDPOINTS = ("v1.related_get", "v1.related_post", "v1.article_get", "healthz", "readyz")
+
+
+def start_series() -> None:
+    """Create this process's request series at zero, before its first request.
+
+    The usual Prometheus advice (a series that exists reads 0, not absent), and
+    in multiprocess mode the first value of a process opens its files: done
+    here, at worker start, not inside a client's first request.
+    """
+    for endpoint in SERVED_ENDPOINTS:
+        REQUESTS.labels(endpoint, "GET" if not endpoint.endswith("post") else "POST", "200").inc(0)
+        LATENCY.labels(endpoint)
+    for result in ("local", "redis", "miss"):
+        CACHE_LOOKUPS.labels(result).inc(0)
+    for source in ("indexed", "text"):
+        COMPUTED.labels(source).inc(0)
+
+
 def multiprocess_dir() -> str | None:
     """The shared metrics directory, when running under several processes."""
     return os.environ.get(MULTIPROC_ENV) or None

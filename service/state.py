@@ -10,6 +10,7 @@ comes while it loads waits for that load instead of starting another.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 import time
@@ -24,7 +25,7 @@ from indexer.embedder import Embedder, ModelNotFound
 from indexer.snapshot.journal import Journal
 from service import metrics
 from service.cache import ResponseCache
-from service.errors import Unavailable
+from service.errors import NoSnapshot, Unavailable
 from service.live import LiveView
 from service.ranking import related, resolve, source_from_row
 from service.ranking.base import Corpus
@@ -141,10 +142,15 @@ class State:
         in the background, so no client request pays for any of it.
         """
         self.holder.publish_gauges()  # at once: a gauge this worker never set reads 0
+        metrics.start_series()
         store = self.cache.store
         if store is not None:  # each worker's own value: the gauge is a min over workers
             metrics.REDIS_UP.set(1 if store.ping() else 0)
         self.holder.start(warm=self.warm_snapshot)
+        # the merge with the journal, warmed, and its watcher: not in a first request
+        # (no snapshot yet: the first request after one appears merges it)
+        with contextlib.suppress(NoSnapshot):
+            self.live.get()
         if self.settings.preload_model:
             loaded = self.holder.loaded
             self.preloader = threading.Thread(
