@@ -12,8 +12,9 @@ default; its name is part of `model_id`, the embedding cache key). Identical
 passages in one call are encoded once.
 
 The service embeds `POST /v1/related` texts with the recipe and backend the
-snapshot's manifest records (`Embedder.from_manifest`), so a posted text gets
-the vector an indexed copy of it has.
+snapshot's manifest records (`Embedder.from_manifest`), at most
+`MORELIKE_POST_MAX_PASSAGES` of them: a posted text of up to that many passages
+gets the vector an indexed copy of it has.
 """
 
 from __future__ import annotations
