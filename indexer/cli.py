@@ -228,11 +228,12 @@ def summary(report: BuildReport) -> str:
         lines += [f"  {loc}: {why}" for loc, why in report.problems[:20]]
         if len(report.problems) > 20:
             lines.append(f"  ... and {len(report.problems) - 20} more")
-    if report.cluster is not None:
-        nodes = report.cluster["nodes"]
+    cluster = report.cluster
+    if cluster is not None:
+        nodes = cluster["nodes"]
         lines.append(
-            f"ray {report.cluster['address']}: {len(nodes)} nodes"
-            f", {report.cluster['retried_batches']} batches retried"
+            f"ray {cluster['address']}: {len(nodes)} nodes"
+            f", {cluster['retried_batches']} batches retried"
         )
         lines += [_node_line(n) for n in nodes]
     lines.append("seconds: " + ", ".join(f"{k} {v:.2f}" for k, v in report.stages.items()))

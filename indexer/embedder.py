@@ -42,9 +42,9 @@ DEFAULT_MODEL = "all-MiniLM-L6-v2"
 # Bumped when the way articles become vectors changes, so cached vectors of the
 # old recipe are not reused.
 RECIPE_VERSION = "head-pool-v1"
-# "onnx-int8" (ONNX Runtime, int8 weights): 1.4x torch on a quiet 2-core CPU and
-# 2.7x on a loaded one, cosine 0.99 to the float32 vectors, held-out nDCG@4
-# within 0.003 (benchmarks/encoder_levers.py). The image exports and quantises
+# "onnx-int8" (ONNX Runtime, int8 weights but the feed-forward outputs): 1.4x
+# float32 ONNX per passage, cosine 0.996 to the float32 vectors, held-out test
+# nDCG@4 0.911 as with torch (benchmarks/encoder_levers.py). The image exports and quantises
 # the graph at build time; elsewhere the first use exports it once into the
 # model cache (`indexer.encoders.model_cache_dir`). `torch` stays available.
 DEFAULT_BACKEND = "onnx-int8"
@@ -52,6 +52,9 @@ DEFAULT_BACKEND = "onnx-int8"
 # passages): 4 covers a 650-word article whole and samples longer ones end to
 # end; chosen on the dev half (all-int8 encoder: dev nDCG@4 0.927 for 4, 0.926 for 8).
 DEFAULT_MAX_CHUNKS = 4
+# What makes an embedder's vectors besides the model: recorded in the manifest
+# (`Embedder.recipe`) and read back from it (`Embedder.from_manifest`).
+RECIPE_FIELDS = ("backend", "chunk_words", "max_chunks", "head_weight")
 
 
 class EmbeddingError(ValueError):
@@ -138,8 +141,7 @@ class Embedder:
         Builds before the runtime was recorded ran torch unless their `id` names
         another runtime; what the manifest does not say is the default.
         """
-        fields = ("backend", "chunk_words", "max_chunks", "head_weight")
-        recipe = {name: info[name] for name in fields if info.get(name) is not None}
+        recipe = {name: info[name] for name in RECIPE_FIELDS if info.get(name) is not None}
         if "backend" not in recipe and info.get("id"):
             named = [part for part in str(info["id"]).split("|") if part in BACKENDS]
             recipe["backend"] = named[-1] if named else "torch"
@@ -148,14 +150,8 @@ class Embedder:
     @property
     def recipe(self) -> dict[str, Any]:
         """What the manifest records of this embedder (`from_manifest` reads it back)."""
-        return {
-            "name": self.model_name,
-            "id": self.model_id,
-            "backend": self.backend,
-            "chunk_words": self.chunk_words,
-            "max_chunks": self.max_chunks,
-            "head_weight": self.head_weight,
-        }
+        fields = {name: getattr(self, name) for name in RECIPE_FIELDS}
+        return {"name": self.model_name, "id": self.model_id, **fields}
 
     @property
     def model_id(self) -> str:

@@ -21,7 +21,7 @@ from typing import Any
 import numpy as np
 from flask import current_app
 
-from indexer.embedder import Embedder, ModelNotFound
+from indexer.embedder import RECIPE_FIELDS, Embedder, ModelNotFound
 from indexer.snapshot.journal import Journal
 from service import metrics
 from service.cache import ResponseCache
@@ -49,7 +49,8 @@ class EmbedderPool:
 
     def __init__(self, model: str | None, preset: Embedder | None = None) -> None:
         self.model = model
-        self._embedders: dict[str, Embedder] = {}
+        self._embedders: dict[str, Embedder] = {}  # by model id
+        self._by_recipe: dict[tuple[Any, ...], Embedder] = {}  # by what a manifest says
         self._lock = threading.Lock()
         self._preloading = False
         self._preload_error: str | None = None
@@ -106,19 +107,21 @@ class EmbedderPool:
     def _load(self, info: dict[str, Any]) -> Embedder:
         if self._preset is not None:
             return self._preset
+        recipe = tuple(info.get(name) for name in ("name", "id", *RECIPE_FIELDS))
+        embedder = self._by_recipe.get(recipe)  # a POST's path: no Embedder built per request
+        if embedder is not None and embedder._model is not None:
+            return embedder
         try:
             wanted = Embedder.from_manifest(info, model=self.model)
         except (ModelNotFound, ValueError) as exc:
             raise Unavailable(str(exc)) from exc
-        embedder = self._embedders.get(wanted.model_id)
-        if embedder is not None and embedder._model is not None:
-            return embedder
-        with self._lock:
+        with self._lock:  # one per model id, whichever manifest spelling named it
             embedder = self._embedders.setdefault(wanted.model_id, wanted)
             if embedder._model is None:
                 logger.info("loading the embedding model %s", embedder.model_id)
                 _ = embedder.model  # load inside the lock: once per process
                 metrics.MODEL_LOADED.set(1)
+            self._by_recipe[recipe] = embedder
         return embedder
 
 

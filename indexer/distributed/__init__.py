@@ -39,6 +39,9 @@ from tqdm import tqdm
 from indexer.distributed.cleaning import clean_on_cluster, clean_on_ray
 from indexer.distributed.cluster import (
     IN_FLIGHT,
+    LOG_EVERY,
+    NODE_WAIT,
+    REFRESH_EVERY,
     ClusterError,
     Texts,
     _Actor,
@@ -70,10 +73,6 @@ __all__ = [
 ]
 
 logger = logging.getLogger(__name__)
-
-NODE_WAIT = 300.0  # seconds to wait for a node with CPUs when none is left
-REFRESH_EVERY = 10.0  # seconds between looks for nodes that joined
-LOG_EVERY = 15.0
 
 Vectors = dict[str, np.ndarray]
 
@@ -247,22 +246,18 @@ def embed_missing(
 ) -> Vectors:
     """`build()`'s encoding of the articles its cache misses, on the cluster.
 
-    The cluster figures go to `report.cluster`, added to the cleaning stage's;
-    a `ClusterError` becomes the build's `BuildError`.
+    The cluster figures go to `report.cluster_figures`, added to the cleaning
+    stage's; a `ClusterError` becomes the build's `BuildError`.
     """
     from indexer.build import BuildError
 
     assert options.ray_address
-    figures = (
-        ClusterFigures.from_dict(report.cluster)
-        if report.cluster
-        else ClusterFigures(options.ray_address)
-    )
+    if report.cluster_figures is None:
+        report.cluster_figures = ClusterFigures(options.ray_address)
     if not texts:
-        report.cluster = figures.as_dict()
         return {}
     try:
-        fresh, figures = embed_on_ray(
+        fresh, _ = embed_on_ray(
             texts,
             options.ray_address,
             model=options.model,
@@ -271,10 +266,9 @@ def embed_missing(
             batch=options.doc_batch,
             progress=options.progress,
             on_batch=cache.put_many,  # per batch: a killed build keeps what it embedded
-            figures=figures,
+            figures=report.cluster_figures,
         )
     except ClusterError as exc:
         raise BuildError(str(exc)) from exc
-    report.cluster = figures.as_dict()
     logger.info("ray: %d embedded on the cluster, %d from the cache", len(texts), report.reused)
     return fresh

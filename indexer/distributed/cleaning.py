@@ -29,7 +29,15 @@ from typing import TYPE_CHECKING, Any
 from tqdm import tqdm
 
 from indexer.clean import CleanRules, rule_lines
-from indexer.distributed.cluster import IN_FLIGHT, ClusterError, connect, cpu_nodes
+from indexer.distributed.cluster import (
+    IN_FLIGHT,
+    LOG_EVERY,
+    NODE_WAIT,
+    REFRESH_EVERY,
+    ClusterError,
+    connect,
+    cpu_nodes,
+)
 from indexer.distributed.figures import ClusterFigures
 
 if TYPE_CHECKING:
@@ -38,9 +46,6 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-NODE_WAIT = 300.0  # seconds without a node with CPUs before the build fails
-REFRESH_EVERY = 10.0
-LOG_EVERY = 15.0
 TASK_RETRIES = 3  # Ray's own, when a task's worker or node dies
 MAX_TRIES = 3  # the driver's, after Ray's have run out
 
@@ -207,13 +212,13 @@ class _Nodes:
 def clean_on_cluster(docs: list[Prepared], options: BuildOptions, report: BuildReport) -> None:
     """`build()`'s per-article cleaning on the cluster: each doc's `lines`, as locally.
 
-    The cluster figures go to `report.cluster` (the embedding stage adds to
-    them); a `ClusterError` becomes the build's `BuildError`.
+    The cluster figures go to `report.cluster_figures` (the embedding stage
+    adds to them); a `ClusterError` becomes the build's `BuildError`.
     """
     from indexer.build import BuildError
 
     assert options.ray_address
-    figures = ClusterFigures(options.ray_address)
+    figures = report.cluster_figures = ClusterFigures(options.ray_address)
     if docs:
         try:
             lines, _ = clean_on_ray(
@@ -229,4 +234,3 @@ def clean_on_cluster(docs: list[Prepared], options: BuildOptions, report: BuildR
         for doc, kept in zip(docs, lines, strict=True):
             doc.lines = kept
         logger.info("ray: %d articles cleaned on the cluster", len(docs))
-    report.cluster = figures.as_dict()

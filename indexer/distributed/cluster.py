@@ -18,6 +18,10 @@ ACTOR_CPUS = 1
 IN_FLIGHT = 2  # batches outstanding per actor: one encoding, one queued
 CONNECT_TIMEOUT = 5.0
 MAX_ACTORS_PER_NODE_SLOT = 3  # actor creations per slot before a node is given up
+# Both stages (cleaning tasks, embedding actors) schedule with these:
+NODE_WAIT = 300.0  # seconds without a node with CPUs before the build fails
+REFRESH_EVERY = 10.0  # seconds between looks for nodes that joined or left
+LOG_EVERY = 15.0  # seconds between progress lines in the log
 
 Texts = list[tuple[str, str, str]]  # (content hash, title, cleaned text), in build order
 
@@ -120,13 +124,11 @@ class _Pool:
 
         self.refreshed = time.monotonic()
         live = {a.node_id for a in self.actors.values()}
-        for node in self.ray.nodes():
-            cpus = float(node.get("Resources", {}).get("CPU", 0))
-            node_id = node["NodeID"]
-            if not node.get("Alive") or cpus < 1 or node_id in live:
+        for node_id, (name, cpus) in cpu_nodes(self.ray).items():
+            if node_id in live:
                 continue
             slots = max(1, int(cpus) // ACTOR_CPUS)
-            self.names[node_id] = node_name(node)
+            self.names[node_id] = name
             self.cpus[node_id] = cpus
             for slot in range(slots):
                 if self.created.get((node_id, slot), 0) >= MAX_ACTORS_PER_NODE_SLOT:

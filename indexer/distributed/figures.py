@@ -7,7 +7,7 @@ the embedding's, as before cleaning ran there too.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from typing import Any
 
 
@@ -92,14 +92,3 @@ class ClusterFigures:
             "retried_batches": self.retried,
             "nodes": [n.as_dict() for n in sorted(self.nodes.values(), key=lambda n: n.node)],
         }
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> ClusterFigures:
-        """The figures `as_dict` wrote: the embedding stage adds to the cleaning's."""
-        names = {f.name for f in fields(NodeFigures)}
-        figures = cls(data["address"], data["batch"], data["seconds"], data["retried_batches"])
-        for node in data["nodes"]:
-            figures.nodes[node["node"]] = NodeFigures(
-                **{k: v for k, v in node.items() if k in names}
-            )
-        return figures

@@ -9,7 +9,7 @@ from typing import Any
 
 import numpy as np
 
-from indexer.embedder import Embedder
+from indexer.embedder import RECIPE_FIELDS, Embedder
 
 
 class EmbedWorker:
@@ -51,5 +51,5 @@ def _make_embedder(model: str | None, settings: dict[str, Any], threads: int) ->
 
 def embedder_settings(embedder: Embedder) -> dict[str, Any]:
     """What an actor needs to embed exactly as `embedder` does (its model aside)."""
-    names = ("backend", "batch_size", "chunk_words", "max_chunks", "head_weight")
+    names = ("batch_size", *RECIPE_FIELDS)
     return {name: getattr(embedder, name) for name in names if hasattr(embedder, name)}

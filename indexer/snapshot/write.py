@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import faiss
 import numpy as np
@@ -52,6 +52,9 @@ from indexer.snapshot import (
 from indexer.snapshot import rows as article_rows
 from indexer.snapshot.journal import Journal, JournalError
 from indexer.terms import TermModel
+
+if TYPE_CHECKING:
+    from indexer.distributed.figures import ClusterFigures
 
 logger = logging.getLogger(__name__)
 
@@ -87,8 +90,14 @@ class BuildReport:
     stages: dict[str, float] = field(default_factory=dict)
     index_key: str = ""
     recall_at_10: float | None = None
-    # where the embedding ran when not in this process (a cluster's per-node figures)
-    cluster: dict[str, Any] | None = None
+    # where cleaning and embedding ran when not in this process (per-node figures,
+    # added to by each stage that ran on a cluster)
+    cluster_figures: ClusterFigures | None = None
+
+    @property
+    def cluster(self) -> dict[str, Any] | None:
+        """The cluster figures as the summary and the manifest give them."""
+        return self.cluster_figures.as_dict() if self.cluster_figures is not None else None
 
     def skip(self, location: str, reason: str, kind: str) -> None:
         """Record a skipped record."""
@@ -234,6 +243,7 @@ def _manifest(
         "stages": dict(report.stages),
         "libraries": library_versions(),
     }
-    if report.cluster is not None:
-        manifest["cluster"] = report.cluster
+    cluster = report.cluster
+    if cluster is not None:
+        manifest["cluster"] = cluster
     return manifest
