@@ -21,6 +21,7 @@ from tqdm import tqdm
 
 from indexer.articles import Article, RecordError, parse_record
 from indexer.clean import CleanRules, recurring_lines, rule_lines, strip_recurring
+from indexer.distributed.cluster import NODE_WAIT
 from indexer.embcache import EmbeddingCache, content_hash
 from indexer.embedder import DEFAULT_BACKEND, Embedder
 from indexer.faissindex import DEFAULT_MEMORY_BUDGET
@@ -54,6 +55,8 @@ class BuildOptions:
     progress: bool = False
     sources: SourceOptions = field(default_factory=SourceOptions)
     ray_address: str | None = None  # clean and embed on this Ray cluster (indexer.distributed)
+    ray_nodes: int = 1  # start once this many Ray nodes with CPUs have joined
+    ray_wait: float = NODE_WAIT  # seconds to wait for them (and for any node, once all are lost)
 
 
 @dataclass

@@ -21,6 +21,7 @@ from typing import Any
 import click
 
 from indexer.build import BuildError, BuildOptions, BuildReport, build
+from indexer.distributed.cluster import NODE_WAIT
 from indexer.embedder import DEFAULT_BACKEND, Embedder
 from indexer.encoders import BACKENDS
 from indexer.snapshot import (
@@ -167,6 +168,23 @@ def make_source_options(
     help="Clean and embed on the Ray cluster at HOST:PORT, or `auto` (MORELIKE_RAY; "
     "needs morelike[ray]).",
 )
+@click.option(
+    "--ray-nodes",
+    envvar="MORELIKE_RAY_NODES",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1),
+    help="With --ray: start once this many nodes with CPUs have joined (MORELIKE_RAY_NODES).",
+)
+@click.option(
+    "--ray-wait",
+    envvar="MORELIKE_RAY_WAIT",
+    default=NODE_WAIT,
+    show_default=True,
+    type=click.FloatRange(0),
+    help="With --ray: seconds to wait for those nodes, and for any node once all are "
+    "lost, before the build fails (MORELIKE_RAY_WAIT).",
+)
 def build_cmd(
     source: str,
     data_dir: Path,
@@ -177,6 +195,8 @@ def build_cmd(
     progress: bool | None,
     doc_batch: int,
     ray_address: str | None,
+    ray_nodes: int,
+    ray_wait: float,
     **source_flags: Any,
 ) -> None:
     """Build a snapshot from SOURCE and make it current."""
@@ -196,6 +216,8 @@ def build_cmd(
         progress=sys.stderr.isatty() if progress is None else progress,
         doc_batch=doc_batch,
         ray_address=ray_address or None,
+        ray_nodes=ray_nodes,
+        ray_wait=ray_wait,
     )
     if options.ray_address:  # before reading anything: a head that is down fails at once
         from indexer.distributed import ClusterError, check_reachable

@@ -408,6 +408,9 @@ def test_kuberay_build_runs_on_the_cluster_into_the_volume_the_service_reads(
     env = {e["name"]: e.get("value") for e in build["env"]}
     assert env["MORELIKE_DATA_DIR"] == "/data"
     assert env["MORELIKE_RAY"] == f"{cluster['metadata']['name']}-head-svc:6379"
+    # It waits for no more worker nodes than the cluster runs.
+    workers = sum(g["replicas"] for g in cluster["spec"]["workerGroupSpecs"])
+    assert 1 <= int(env["MORELIKE_RAY_NODES"]) <= workers
     claims = {
         v["name"]: v["persistentVolumeClaim"]["claimName"]
         for v in spec["volumes"]
@@ -440,6 +443,8 @@ def test_compose_ray_file_builds_through_a_head_and_workers() -> None:
     assert worker["deploy"]["replicas"] >= 2
     assert "morelike build --ray" in " ".join(build["command"])
     assert build["environment"]["MORELIKE_RAY"] == "ray-head:6379"
+    # Both stages start on every worker: the job waits until they have joined.
+    assert int(build["environment"]["MORELIKE_RAY_NODES"]) == worker["deploy"]["replicas"]
     assert build["restart"] == "no"
     volume = next(iter(main["volumes"]))
     assert set(compose["volumes"]) == {volume}, "the volume the main stack's service reads"

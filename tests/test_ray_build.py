@@ -121,7 +121,10 @@ def test_build_through_ray_equals_a_local_build(
 ) -> None:
     data_dir = tmp_path / "data"
     code, out, err = _finish(
-        _build("--ray", cluster.address, "--source", str(corpus), "--data-dir", str(data_dir))
+        _build(
+            *("--ray", cluster.address, "--ray-nodes", "2"),
+            *("--source", str(corpus), "--data-dir", str(data_dir)),
+        )
     )
     assert code == 0, err[-3000:]
     assert "embedded 48, reused from cache 0" in out
@@ -217,6 +220,48 @@ def test_unreachable_head_is_a_one_line_error_and_current_stays(
     assert err.startswith("error: ") and err.count("\n") == 1, err
     assert address in err and "unreachable" in err
     assert time.monotonic() - started < 60
+    assert current_version(data_dir) == before
+    assert out == ""
+
+
+def test_two_batches_go_to_both_nodes_in_both_stages(
+    cluster: LocalRayCluster, sample_rows: list[str], tmp_path: Path
+) -> None:
+    # As the compose example's job: started beside its workers, waiting for both,
+    # with fewer batches than the cluster has room for. Each node gets one batch
+    # in each stage, not one node both (and the other a spare copy, or nothing).
+    corpus = _slice(tmp_path / "articles.jsonl", sample_rows[: 2 * BATCH])
+    data_dir = tmp_path / "data"
+    code, out, err = _finish(
+        _build(
+            *("--ray", cluster.address, "--ray-nodes", "2"),
+            *("--source", str(corpus), "--data-dir", str(data_dir)),
+        )
+    )
+    assert code == 0, err[-3000:]
+    manifest = read_manifest(data_dir / "snapshots" / str(current_version(data_dir)))
+    nodes = manifest["cluster"]["nodes"]
+    assert sorted((n["cleaned"], n["articles"]) for n in nodes) == [(BATCH, BATCH)] * 2, nodes
+
+
+def test_too_few_nodes_is_a_one_line_error_and_current_stays(
+    cluster: LocalRayCluster, local_dir: Path, corpus: Path, tmp_path: Path
+) -> None:
+    data_dir = tmp_path / "data"
+    shutil.copytree(local_dir, data_dir)
+    before = current_version(data_dir)
+    code, out, err = _finish(
+        _build(
+            *("--ray", cluster.address, "--ray-nodes", "3", "--ray-wait", "2"),
+            *("--source", str(corpus), "--data-dir", str(data_dir)),
+        )
+    )
+    assert code == 2, err[-3000:]
+    # The wait is logged as it goes; the failure is one line, the last.
+    assert "ray: 2 of 3 nodes with CPUs joined, waiting" in err
+    errors = [line for line in err.splitlines() if line.startswith("error: ")]
+    assert errors == ["error: only 2 of 3 Ray nodes with CPUs joined within 2 s"], err
+    assert err.splitlines()[-1] == errors[0]
     assert current_version(data_dir) == before
     assert out == ""
 

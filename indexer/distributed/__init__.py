@@ -38,7 +38,6 @@ from tqdm import tqdm
 
 from indexer.distributed.cleaning import clean_on_cluster, clean_on_ray
 from indexer.distributed.cluster import (
-    IN_FLIGHT,
     LOG_EVERY,
     NODE_WAIT,
     REFRESH_EVERY,
@@ -88,6 +87,7 @@ def embed_on_ray(
     progress: bool = False,
     on_batch: Callable[[list[tuple[str, np.ndarray]]], None] | None = None,
     figures: ClusterFigures | None = None,
+    wait: float = NODE_WAIT,
 ) -> tuple[Vectors, ClusterFigures]:
     """Embed `texts` on the cluster at `address`; vectors by hash and per-node figures.
 
@@ -97,14 +97,16 @@ def embed_on_ray(
 
     `on_batch` receives each batch's (hash, vector) pairs as they come back (the
     build writes them to its cache). Raises `ClusterError` when the head cannot
-    be reached or no node is left to embed on. `figures`, when given (the
-    cleaning stage's), are added to.
+    be reached or no node is left to embed on for `wait` seconds. `figures`,
+    when given (the cleaning stage's), are added to.
     """
     ray = connect(address)
     figures = figures or ClusterFigures(address)
     started = time.perf_counter()
     try:
-        vectors = _run(ray, texts, (model, settings, model_id), batch, progress, on_batch, figures)
+        vectors = _run(
+            ray, texts, (model, settings, model_id), batch, progress, on_batch, figures, wait
+        )
     finally:
         figures.seconds += time.perf_counter() - started
         ray.shutdown()
@@ -119,6 +121,7 @@ def _run(
     progress: bool,
     on_batch: Callable[[list[tuple[str, np.ndarray]]], None] | None,
     figures: ClusterFigures,
+    wait: float,
 ) -> Vectors:
     from ray.exceptions import GetTimeoutError, RayActorError, RayError, RayTaskError
 
@@ -135,7 +138,7 @@ def _run(
         if time.monotonic() - pool.refreshed > REFRESH_EVERY or not pool.actors:
             pool.refresh()
         if not pool.actors and not inflight:
-            if time.monotonic() - waiting_since > NODE_WAIT:
+            if time.monotonic() - waiting_since > wait:
                 raise ClusterError(
                     "no Ray node with CPUs left to embed on"
                     + (f" (last error: {pool.last_error})" if pool.last_error else "")
@@ -202,7 +205,7 @@ def _submit(
     inflight: dict[Any, tuple[str, _Batch]],
     done: set[int],
 ) -> None:
-    """Fill every actor up to `IN_FLIGHT` batches.
+    """Fill every actor up to `IN_FLIGHT` batches, spread over nodes (`next_free`).
 
     With the queue empty, an idle actor gets a copy of the oldest batch that
     another actor holds, so one slow or stuck node cannot hold the build up
@@ -210,9 +213,9 @@ def _submit(
     """
     while queue and queue[0].number in done:
         queue.popleft()
+    while queue and (free := pool.next_free()) is not None:
+        _send(free[1], free[0], queue.popleft(), inflight)
     for key, actor in pool.free():
-        while actor.inflight < IN_FLIGHT and queue:
-            _send(actor, key, queue.popleft(), inflight)
         if not queue and not actor.inflight:
             copies = Counter(b.number for _, b in inflight.values())
             spare = next(
@@ -267,6 +270,7 @@ def embed_missing(
             progress=options.progress,
             on_batch=cache.put_many,  # per batch: a killed build keeps what it embedded
             figures=report.cluster_figures,
+            wait=options.ray_wait,
         )
     except ClusterError as exc:
         raise BuildError(str(exc)) from exc

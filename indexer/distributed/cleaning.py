@@ -12,8 +12,9 @@ batches in flight per CPU, and at most `IN_FLIGHT` per CPU are outstanding
 the object store holds a few batches of article bodies whatever the corpus
 size. Faults: the node is a soft preference, and Ray retries a task whose
 worker or node died elsewhere (`TASK_RETRIES`); a batch whose retries ran out
-is sent again by the driver, up to `MAX_TRIES` times. With no node with CPUs
-for `NODE_WAIT` seconds the build fails; an exception in the cleaning code
+is sent again by the driver, up to `MAX_TRIES` times. The stage starts once
+`nodes` nodes with CPUs have joined; with too few after `wait` seconds, or none
+left for that long, the build fails; an exception in the cleaning code
 fails it at once (it would everywhere).
 """
 
@@ -37,6 +38,7 @@ from indexer.distributed.cluster import (
     ClusterError,
     connect,
     cpu_nodes,
+    wait_for_nodes,
 )
 from indexer.distributed.figures import ClusterFigures
 
@@ -76,18 +78,22 @@ def clean_on_ray(
     batch: int = 256,
     progress: bool = False,
     figures: ClusterFigures | None = None,
+    nodes: int = 1,
+    wait: float = NODE_WAIT,
 ) -> tuple[list[list[str]], ClusterFigures]:
     """The lines of every (body, title) of `docs`, cleaned on the cluster at `address`.
 
-    Returns them in the order of `docs` and the figures (`figures`, added to,
-    when given). Raises `ClusterError` when the head cannot be reached or no
-    node with CPUs is left.
+    Starts once `nodes` nodes with CPUs have joined. Returns the lines in the
+    order of `docs` and the figures (`figures`, added to, when given). Raises
+    `ClusterError` when the head cannot be reached, fewer than `nodes` joined
+    within `wait` seconds, or no node with CPUs is left for that long.
     """
     figures = figures or ClusterFigures(address)
     ray = connect(address)
     started = time.perf_counter()
     try:
-        lines = _run(ray, docs, rules, batch, progress, figures)
+        wait_for_nodes(ray, nodes, wait)
+        lines = _run(ray, docs, rules, batch, progress, figures, wait)
     finally:
         figures.seconds += time.perf_counter() - started
         ray.shutdown()
@@ -95,7 +101,13 @@ def clean_on_ray(
 
 
 def _run(
-    ray: Any, docs: Docs, rules: CleanRules, size: int, progress: bool, figures: ClusterFigures
+    ray: Any,
+    docs: Docs,
+    rules: CleanRules,
+    size: int,
+    progress: bool,
+    figures: ClusterFigures,
+    wait: float,
 ) -> list[list[str]]:
     from ray.exceptions import GetTimeoutError, RayError, RayTaskError
     from ray.util.scheduling_strategies import NodeAffinitySchedulingStrategy
@@ -123,7 +135,7 @@ def _run(
             inflight[ref] = (target, part)
             nodes.load[target] += 1
         if not inflight:  # no node with CPUs: wait for one to join, for so long
-            if time.monotonic() - waiting_since > NODE_WAIT:
+            if time.monotonic() - waiting_since > wait:
                 raise ClusterError("no Ray node with CPUs left to clean on")
             time.sleep(1.0)
             nodes.refresh()
@@ -228,6 +240,8 @@ def clean_on_cluster(docs: list[Prepared], options: BuildOptions, report: BuildR
                 batch=options.doc_batch,
                 progress=options.progress,
                 figures=figures,
+                nodes=options.ray_nodes,
+                wait=options.ray_wait,
             )
         except ClusterError as exc:
             raise BuildError(str(exc)) from exc

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import socket
 import time
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,7 +20,7 @@ IN_FLIGHT = 2  # batches outstanding per actor: one encoding, one queued
 CONNECT_TIMEOUT = 5.0
 MAX_ACTORS_PER_NODE_SLOT = 3  # actor creations per slot before a node is given up
 # Both stages (cleaning tasks, embedding actors) schedule with these:
-NODE_WAIT = 300.0  # seconds without a node with CPUs before the build fails
+NODE_WAIT = 300.0  # default seconds to wait for nodes (`--ray-wait`) before the build fails
 REFRESH_EVERY = 10.0  # seconds between looks for nodes that joined or left
 LOG_EVERY = 15.0  # seconds between progress lines in the log
 
@@ -88,6 +89,29 @@ def cpu_nodes(ray: Any) -> dict[str, tuple[str, float]]:
         if node.get("Alive") and cpus >= 1:
             found[node["NodeID"]] = (node_name(node), cpus)
     return found
+
+
+def wait_for_nodes(ray: Any, count: int, wait: float) -> dict[str, tuple[str, float]]:
+    """The alive nodes with CPUs once `count` of them have joined, for `wait` seconds at most.
+
+    A job started beside its cluster (compose, a Kubernetes Job) would otherwise
+    begin on whichever nodes were up and leave late ones idle until the next
+    look. Raises `ClusterError` when fewer than `count` joined in time.
+    """
+    deadline = time.monotonic() + wait
+    said = -1
+    while True:
+        nodes = cpu_nodes(ray)
+        if len(nodes) >= count:
+            return nodes
+        if time.monotonic() >= deadline:
+            raise ClusterError(
+                f"only {len(nodes)} of {count} Ray nodes with CPUs joined within {wait:g} s"
+            )
+        if len(nodes) != said:
+            said = len(nodes)
+            logger.info("ray: %d of %d nodes with CPUs joined, waiting", said, count)
+        time.sleep(0.5)
 
 
 @dataclass
@@ -174,4 +198,24 @@ class _Pool:
         return sorted(
             ((k, a) for k, a in self.actors.items() if a.inflight < IN_FLIGHT),
             key=lambda item: item[1].inflight,
+        )
+
+    def next_free(self) -> tuple[str, _Actor] | None:
+        """The actor the next batch goes to: fewest in flight, then on the least loaded node.
+
+        So batches spread over nodes (and a node's actors) before any actor gets
+        a second one: a corpus of a few batches is embedded on every node.
+        """
+        load: Counter[str] = Counter()
+        for actor in self.actors.values():
+            load[actor.node_id] += actor.inflight
+        free = self.free()
+        if not free:
+            return None
+        return min(
+            free,
+            key=lambda item: (
+                item[1].inflight,
+                load[item[1].node_id] / self.cpus.get(item[1].node_id, 1.0),
+            ),
         )
