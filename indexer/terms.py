@@ -117,14 +117,21 @@ _scratch = threading.local()
 
 
 def sparse_cosine(matrix: sp.csr_matrix, rows: np.ndarray, query: sp.csr_matrix) -> np.ndarray:
-    """TF-IDF cosine of `rows` of the L2-normalised `matrix` to one normalised query row.
+    """TF-IDF cosine of `rows` of the L2-normalised `matrix` to one normalised query row."""
+    return sparse_cosines(matrix, rows, query)[:, 0]
 
-    Done on the CSR arrays directly, with the query spread into a per-thread
-    dense buffer over the vocabulary (cleared again after use): a scipy slice
-    and product cost more in checks than the few thousand multiplications.
+
+def sparse_cosines(matrix: sp.csr_matrix, rows: np.ndarray, queries: sp.csr_matrix) -> np.ndarray:
+    """TF-IDF cosine of `rows` of the L2-normalised `matrix` to each normalised query row.
+
+    Returns an array of shape (len(rows), queries' rows). Done on the CSR arrays
+    directly: the rows' entries are gathered once, and each query is spread into
+    a per-thread dense buffer over the vocabulary (cleared again after use): a
+    scipy slice and product cost more in checks than the few thousand
+    multiplications.
     """
-    out = np.zeros(len(rows), dtype=np.float32)
-    if query.nnz == 0 or len(rows) == 0:
+    out = np.zeros((len(rows), queries.shape[0]), dtype=np.float32)
+    if queries.nnz == 0 or len(rows) == 0:
         return out
     lookup = getattr(_scratch, "lookup", None)
     if lookup is None or len(lookup) != matrix.shape[1]:
@@ -136,10 +143,16 @@ def sparse_cosine(matrix: sp.csr_matrix, rows: np.ndarray, query: sp.csr_matrix)
         return out
     offsets = np.cumsum(lengths) - lengths
     take = np.arange(int(lengths.sum())) + np.repeat(starts - offsets, lengths)
-    lookup[query.indices] = query.data
-    try:
-        products = matrix.data[take] * lookup[matrix.indices[take]]
-    finally:
-        lookup[query.indices] = 0.0
-    out[filled] = np.add.reduceat(products, offsets[filled])
+    data, columns = matrix.data[take], matrix.indices[take]
+    for j in range(queries.shape[0]):
+        lo, hi = queries.indptr[j], queries.indptr[j + 1]
+        if lo == hi:
+            continue
+        terms = queries.indices[lo:hi]
+        lookup[terms] = queries.data[lo:hi]
+        try:
+            products = data * lookup[columns]
+        finally:
+            lookup[terms] = 0.0
+        out[filled, j] = np.add.reduceat(products, offsets[filled])
     return out

@@ -34,7 +34,7 @@ from indexer.snapshot import COLUMNS_DTYPE, STATUS_CODES, Snapshot, code_in, nam
 from indexer.snapshot import rows as article_rows
 from indexer.snapshot.journal import DELETE, SITE, Change, Journal, JournalError, latest
 from indexer.snapshot.lead import PERMUTATIONS
-from indexer.terms import sparse_cosine
+from indexer.terms import sparse_cosines
 from service.errors import NoSnapshot
 from service.ranking.base import Corpus
 from service.ranking.controls import Controls, controls_of
@@ -285,24 +285,30 @@ class LiveSnapshot:
 
     def term_similarity(self, rows: np.ndarray, query: sp.csr_matrix) -> np.ndarray:
         """TF-IDF cosine of `rows` (base or delta) to a query term vector."""
+        return self.term_similarities(rows, query)[:, 0]
+
+    def term_similarities(self, rows: np.ndarray, queries: sp.csr_matrix) -> np.ndarray:
+        """TF-IDF cosine of `rows` (base or delta) to each query term row."""
         rows = np.asarray(rows, dtype=np.int64)
         n = self.base.count
-        out = np.zeros(len(rows), dtype=np.float32)
+        out = np.zeros((len(rows), queries.shape[0]), dtype=np.float32)
         in_base = rows < n
         if in_base.any():
-            out[in_base] = self.base.term_similarity(rows[in_base], query)
+            out[in_base] = self.base.term_similarities(rows[in_base], queries)
         if (~in_base).any() and self.delta.terms is not None:
-            out[~in_base] = sparse_cosine(self.delta.terms, rows[~in_base] - n, query)
+            out[~in_base] = sparse_cosines(self.delta.terms, rows[~in_base] - n, queries)
         return out
 
-    def term_vectors(self, rows: Sequence[int]) -> sp.csr_matrix:
-        """Term rows of articles, base or delta."""
-        n = self.base.count
-        parts = [
-            self.base.term_vectors([r]) if r < n else self.delta.terms[[r - n]]  # type: ignore[index]
-            for r in rows
-        ]
-        return sp.csr_matrix(sp.vstack(parts), dtype=np.float32)
+    def term_vectors(self, rows: Sequence[int] | np.ndarray) -> sp.csr_matrix:
+        """Term rows of articles, base or delta, in the order of `rows`."""
+        rows = np.asarray(rows, dtype=np.int64)
+        in_base = rows < self.base.count
+        if in_base.all():
+            return self.base.term_vectors(rows)
+        delta = self.delta.terms[rows[~in_base] - self.base.count]  # type: ignore[index]
+        stacked = sp.vstack([self.base.term_vectors(rows[in_base]), delta]).tocsr()
+        order = np.concatenate([np.flatnonzero(in_base), np.flatnonzero(~in_base)])
+        return sp.csr_matrix(stacked[np.argsort(order)], dtype=np.float32)
 
     def controls_for(self, article_id: str | None) -> Controls:
         """The editor's controls of one article's list."""

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 import scipy.sparse as sp
 
-from indexer.terms import sparse_cosine
+from indexer.terms import sparse_cosine, sparse_cosines
 from service.ranking import RankingSettings, allowed_mask, related, resolve, source_from_row
 from tests.fixtures_ranking import NOW, MakeSnapshot, article, axis, iso_days_ago, word
 
@@ -120,6 +120,10 @@ def test_sparse_cosine_matches_the_sparse_product(make_snapshot: MakeSnapshot) -
     for query in (matrix[[0]], snap.terms.transform(["ferry cables pier"]), matrix[[0]] * 0):
         expected = np.asarray((matrix[rows] @ query.T).todense()).ravel()
         assert sparse_cosine(matrix, rows, query) == pytest.approx(expected, abs=1e-6)
+    # Several query rows at once (the agreement's anchors), an empty one among them.
+    queries = sp.vstack([matrix[[0]], matrix[[5]] * 0, snap.terms.transform(["bridge ferry"])])
+    expected = np.asarray((matrix[rows] @ sp.csr_matrix(queries).T).todense())
+    assert sparse_cosines(matrix, rows, sp.csr_matrix(queries)) == pytest.approx(expected, abs=1e-6)
 
 
 def test_embargo_and_expiry_err_on_the_side_of_hiding(make_snapshot: MakeSnapshot) -> None:
@@ -152,3 +156,26 @@ def test_sparse_cosine_handles_empty_rows() -> None:
         index = np.asarray(rows, dtype=np.int64)
         expected = np.asarray((matrix[index] @ query.T).todense()).ravel()
         assert sparse_cosine(matrix, index, query).tolist() == expected.tolist()
+
+
+def test_live_term_rows_and_similarities_keep_the_order_of_base_and_delta_rows(
+    make_snapshot: MakeSnapshot,
+) -> None:
+    # A merged view's rows past the base's are the delta's: term rows and cosines
+    # come back in the order asked, whichever part each row is in. (The view is
+    # assembled by hand here; the journal's merge has its own tests.)
+    from service.live import Delta, LiveSnapshot
+
+    words = ["harbour", "dredging", "estuary", "ferry", "bridge", "cables"]
+    records = [article(f"a{i}", body=" ".join(words[i : i + 3])) for i in range(4)]
+    base = make_snapshot(records, np.stack([axis(i) for i in range(4)]))
+    delta_terms = sp.csr_matrix(base.terms.transform(["ferry bridge", "cables estuary"]))
+    live = object.__new__(LiveSnapshot)
+    live.base, live.delta = base, Delta(terms=delta_terms)
+    rows = np.asarray([5, 0, 4, 2])
+    full = sp.vstack([base.term_matrix, delta_terms]).tocsr()
+    assert (live.term_vectors(rows) != full[rows]).nnz == 0
+    queries = sp.csr_matrix(full[[1, 4]])
+    expected = np.asarray((full[rows] @ queries.T).todense())
+    assert live.term_similarities(rows, queries) == pytest.approx(expected, abs=1e-6)
+    assert live.term_similarity(rows, queries[0]) == pytest.approx(expected[:, 0], abs=1e-6)

@@ -10,10 +10,13 @@ from service.ranking.floors import floors_for
 from tests.fixtures_ranking import NOW, MakeSnapshot, article, axis, uniform_calibration
 
 # with `uniform_calibration`, the floors are: similar 0.5, related 0.2
-# relevance = cosine (no term overlap between the made-up bodies anyway)
+# relevance = cosine (no term overlap between the made-up bodies anyway, and no
+# neighbour agreement: these tests place articles by their cosine to the source;
+# agreement has its own tests in test_ranking_scoring.py, the orphan one below)
 CONFIG = RankingSettings(
     dense_weight=1.0,
     sparse_weight=0.0,
+    agreement_weight=0.0,
     similar_quantile=0.5,
     related_quantile=0.2,
     freshness=False,
@@ -87,6 +90,23 @@ def test_an_orphan_gets_pure_recency(make_snapshot: MakeSnapshot) -> None:
         ("copy-of-src", "same_section_recent"),  # newest first, live only
         ("related-science-new", "same_section_recent"),  # src is copy-of-src's story
         ("unrelated-sport-newest", "recent"),
+    ]
+
+
+def test_an_orphan_gets_pure_recency_with_neighbour_agreement_on_too(
+    make_snapshot: MakeSnapshot,
+) -> None:
+    # The orphan's nearest candidates are the source's cluster, related to one
+    # another but not to the orphan: they are below the `related` floor, so they
+    # are no anchors, and their agreement with each other lifts none of them.
+    snap = _corpus(make_snapshot)
+    orphan = source_from_row(snap, 5)
+    agreeing = CONFIG.model_copy(update={"agreement_weight": 0.5})
+    items = related(snap, orphan, resolve(agreeing, limit=3), NOW)
+    assert [reason for _, reason in _listing(snap, items)] == [
+        "same_section_recent",
+        "same_section_recent",
+        "recent",
     ]
 
 

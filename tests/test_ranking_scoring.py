@@ -6,8 +6,9 @@ import numpy as np
 import pytest
 
 from service.ranking import RankingSettings, related, resolve, source_from_row
+from service.ranking.candidates import gather
 from service.ranking.diversity import mmr
-from service.ranking.scoring import freshness, hybrid
+from service.ranking.scoring import anchors_of, freshness, hybrid, relevance
 from service.ranking.view import SectionTable
 from tests.fixtures_ranking import DAY, NOW, MakeSnapshot, article, axis
 
@@ -71,3 +72,59 @@ def test_diversity_is_a_per_request_knob(make_snapshot: MakeSnapshot) -> None:
 
     assert ids(1.0) == ["a", "a-twin-angle"]
     assert ids(0.5) == ["a", "b"]
+
+
+def test_agreement_ranks_the_sources_theme_above_a_one_off_match(
+    make_snapshot: MakeSnapshot,
+) -> None:
+    # Three pieces on the source's theme (close to the source and to one another)
+    # and one that is a little closer to the source but alone, sharing one facet.
+    records = [article("src"), article("t1"), article("t2"), article("t3"), article("lone")]
+    vectors = [
+        axis(0, (1, 0.3), (2, 0.3)),
+        axis(1, (0, 0.9), (3, 0.6)),
+        axis(1, (0, 0.9), (4, 0.6)),
+        axis(1, (0, 0.9), (5, 0.6)),
+        axis(2, (0, 1.1)),
+    ]
+    snap = make_snapshot(records, np.stack(vectors))
+    source = source_from_row(snap, 0)
+
+    def ids(weight: float) -> list[str]:
+        config = RankingSettings(
+            min_score=0.0, fallback=False, freshness=False, agreement_weight=weight
+        )
+        items = related(snap, source, resolve(config), NOW)
+        return [a["id"] for a in snap.articles_at([i.row for i in items])]
+
+    assert ids(0.0)[0] == "lone", "the source alone: the closest first"
+    theme_first = ids(0.5)
+    assert sorted(theme_first[:3]) == ["t1", "t2", "t3"] and theme_first[3] == "lone"
+
+
+def test_agreement_scores_the_fill_on_the_pools_scale(make_snapshot: MakeSnapshot) -> None:
+    # `relevance` of the fill's extra candidates uses the pool's anchors: the
+    # same article gets the same relevance from either.
+    records = [article(f"a{i}") for i in range(6)]
+    vectors = [axis(0)] + [axis(0, (i, 0.5 + 0.1 * i)) for i in range(1, 6)]
+    snap = make_snapshot(records, np.stack(vectors))
+    config = RankingSettings(agreement_weight=0.5, agreement_neighbours=3)
+    source = source_from_row(snap, 0)
+    rows = np.arange(1, 6)
+    c = gather(snap, source, rows)
+    base = hybrid(c.dense, c.sparse, config)
+    anchors = anchors_of(snap, c.rows, base, config)
+    assert anchors is not None and len(anchors.rows) == 3
+    together = relevance(snap, c, base, config, anchors)
+    alone = relevance(snap, c.take(np.array([4])), base[[4]], config, anchors)
+    assert alone == pytest.approx(together[[4]])
+    # An anchor is never compared with itself: its agreement is the mean over the others.
+    first, rest = int(anchors.rows[0]), anchors.rows[1:].tolist()
+    dense = np.array([float(snap.vectors[first] @ snap.vectors[o]) for o in rest])
+    sparse = (snap.term_vectors([first]) @ snap.term_vectors(rest).T).toarray().ravel()
+    agree = float(np.mean(hybrid(dense, sparse, config)))
+    at = int(np.flatnonzero(c.rows == first)[0])
+    assert together[at] == pytest.approx(0.5 * base[at] + 0.5 * agree, abs=1e-6)
+    assert anchors_of(snap, c.rows[:1], base[:1], config) is None, "one anchor: no agreement"
+    off = RankingSettings(agreement_weight=0.0)
+    assert anchors_of(snap, c.rows, base, off) is None

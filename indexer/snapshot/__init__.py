@@ -38,7 +38,7 @@ import scipy.sparse as sp
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from indexer.faissindex import set_nprobe
-from indexer.terms import TermModel, load_matrix, sparse_cosine
+from indexer.terms import TermModel, load_matrix, sparse_cosines
 
 logger = logging.getLogger(__name__)
 
@@ -475,9 +475,13 @@ class Snapshot:
 
     def term_similarity(self, rows: np.ndarray, query: sp.csr_matrix) -> np.ndarray:
         """TF-IDF cosine of `rows` to one normalised query term vector."""
-        return sparse_cosine(self.term_matrix, np.asarray(rows, dtype=np.int64), query)
+        return self.term_similarities(rows, query)[:, 0]
 
-    def term_vectors(self, rows: Sequence[int]) -> sp.csr_matrix:
+    def term_similarities(self, rows: np.ndarray, queries: sp.csr_matrix) -> np.ndarray:
+        """TF-IDF cosine of `rows` to each normalised query term row: (rows, queries)."""
+        return sparse_cosines(self.term_matrix, np.asarray(rows, dtype=np.int64), queries)
+
+    def term_vectors(self, rows: Sequence[int] | np.ndarray) -> sp.csr_matrix:
         """Sparse term rows of indexed articles."""
         return self.term_matrix[np.asarray(rows, dtype=np.int64)]
 

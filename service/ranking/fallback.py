@@ -24,7 +24,7 @@ from service.ranking.base import DAY, RECENT, RELATED, SAME_SECTION_RECENT, Corp
 from service.ranking.candidates import gather
 from service.ranking.duplicates import LEAD_GATE, source_lead
 from service.ranking.floors import Floors
-from service.ranking.scoring import Pool, decay_of, hybrid
+from service.ranking.scoring import Pool, decay_of, hybrid, relevance
 from service.ranking.settings import Ranking, RankingSettings
 from service.ranking.view import SnapshotView, view_of
 
@@ -139,9 +139,9 @@ def _scoped_extra(
     if not len(rows):
         return None
     c = gather(snapshot, source, rows)
-    return Pool(
-        c, hybrid(c.dense, c.sparse, ranking.settings), decay_of(snapshot, rows, ranking, now)
-    )
+    settings = ranking.settings
+    score = relevance(snapshot, c, hybrid(c.dense, c.sparse, settings), settings, pool.anchors)
+    return Pool(c, score, decay_of(snapshot, rows, ranking, now), pool.anchors)
 
 
 def fill_related(

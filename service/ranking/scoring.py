@@ -1,10 +1,20 @@
 """Step 3: the hybrid relevance score, the freshness decay, and the scored pool.
 
-Relevance is a weighted mean of the embedding cosine (meaning) and the TF-IDF
-cosine (the names, places and terms a story shares), so it stays in [0, 1] and
-`min_score` keeps its meaning when the weights change. Freshness multiplies it
-by `(1 - w) + w * 0.5 ** (age / half_life)`: only the share `w` decays, so an
-old article that is far more relevant still beats a fresh weak one.
+The hybrid score is a weighted mean of the embedding cosine (meaning) and the
+TF-IDF cosine (the names, places and terms a story shares), so it stays in
+[0, 1] and `min_score` keeps its meaning when the weights change.
+
+Relevance mixes in neighbour agreement (a form of pseudo-relevance feedback):
+the mean hybrid score of a candidate to the source's `agreement_neighbours`
+closest stories (itself left out), with weight `agreement_weight`. An article
+on the source's theme resembles its other neighbours too; one that shares a
+single name or phrase with the source does not. It is still a mean of
+similarities, so it stays in [0, 1] and a random article scores like a random
+pair, which keeps the calibrated floors meaningful.
+
+Freshness multiplies relevance by `(1 - w) + w * 0.5 ** (age / half_life)`:
+only the share `w` decays, so an old article that is far more relevant still
+beats a fresh weak one.
 """
 
 from __future__ import annotations
@@ -12,6 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+import scipy.sparse as sp
 
 from service.ranking.base import Corpus, Item
 from service.ranking.candidates import Candidates
@@ -24,6 +35,60 @@ def hybrid(dense: np.ndarray, sparse: np.ndarray, config: RankingSettings) -> np
     total = config.dense_weight + config.sparse_weight
     score = (config.dense_weight * dense + config.sparse_weight * sparse) / total
     return np.asarray(score, dtype=np.float64)
+
+
+@dataclass(frozen=True)
+class Anchors:
+    """The source's closest stories, which `relevance` compares every candidate with."""
+
+    rows: np.ndarray  # int64
+    vectors: np.ndarray  # float32, one row per anchor
+    terms: sp.csr_matrix  # the anchors' normalised TF-IDF rows
+
+
+def anchors_of(
+    snapshot: Corpus,
+    rows: np.ndarray,
+    scores: np.ndarray,
+    config: RankingSettings,
+    floor: float = 0.0,
+) -> Anchors | None:
+    """The `agreement_neighbours` best of `rows` by `scores` of those at `floor` or above.
+
+    None when agreement is off or fewer than two qualify (each anchor is
+    compared with the others, never with itself).
+    """
+    eligible = np.flatnonzero(np.asarray(scores) >= floor)
+    count = min(config.agreement_neighbours, len(eligible))
+    if config.agreement_weight <= 0 or count < 2:
+        return None
+    best = eligible[np.argsort(-np.asarray(scores)[eligible], kind="stable")[:count]]
+    top = np.asarray(rows, dtype=np.int64)[best]
+    return Anchors(
+        top,
+        np.asarray(snapshot.vectors[top], dtype=np.float32),
+        snapshot.term_vectors(top),
+    )
+
+
+def relevance(
+    snapshot: Corpus,
+    c: Candidates,
+    score: np.ndarray,
+    config: RankingSettings,
+    anchors: Anchors | None,
+) -> np.ndarray:
+    """`score` (the hybrid score to the source) mixed with the mean hybrid score to the anchors."""
+    if anchors is None or not len(c):
+        return score
+    vectors = np.asarray(snapshot.vectors[c.rows], dtype=np.float32)
+    dense = vectors @ anchors.vectors.T
+    sparse = snapshot.term_similarities(c.rows, anchors.terms)
+    pair = hybrid(dense, sparse, config)
+    others = c.rows[:, None] != anchors.rows[None, :]  # an anchor is not compared with itself
+    agree = (pair * others).sum(axis=1) / others.sum(axis=1)
+    weight = config.agreement_weight
+    return np.asarray((1.0 - weight) * score + weight * agree, dtype=np.float64)
 
 
 def freshness(
@@ -57,6 +122,7 @@ class Pool:
     c: Candidates
     relevance: np.ndarray
     decay: np.ndarray
+    anchors: Anchors | None = None
 
     @property
     def scores(self) -> np.ndarray:
