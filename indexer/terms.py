@@ -116,22 +116,36 @@ def load_matrix(directory: Path) -> sp.csr_matrix:
 _scratch = threading.local()
 
 
+TermRow = tuple[np.ndarray, np.ndarray]  # one row's term indices and weights
+
+
+def row_entries(matrix: sp.csr_matrix, rows: Sequence[int] | np.ndarray) -> list[TermRow]:
+    """The (indices, weights) of `rows` of a CSR matrix: views, no scipy slicing."""
+    indptr = matrix.indptr
+    return [
+        (matrix.indices[indptr[r] : indptr[r + 1]], matrix.data[indptr[r] : indptr[r + 1]])
+        for r in np.asarray(rows, dtype=np.int64).tolist()
+    ]
+
+
 def sparse_cosine(matrix: sp.csr_matrix, rows: np.ndarray, query: sp.csr_matrix) -> np.ndarray:
     """TF-IDF cosine of `rows` of the L2-normalised `matrix` to one normalised query row."""
-    return sparse_cosines(matrix, rows, query)[:, 0]
+    return sparse_cosines(matrix, rows, [(query.indices, query.data)])[:, 0]
 
 
-def sparse_cosines(matrix: sp.csr_matrix, rows: np.ndarray, queries: sp.csr_matrix) -> np.ndarray:
+def sparse_cosines(
+    matrix: sp.csr_matrix, rows: np.ndarray, queries: Sequence[TermRow]
+) -> np.ndarray:
     """TF-IDF cosine of `rows` of the L2-normalised `matrix` to each normalised query row.
 
-    Returns an array of shape (len(rows), queries' rows). Done on the CSR arrays
+    Returns an array of shape (len(rows), len(queries)). Done on the CSR arrays
     directly: the rows' entries are gathered once, and each query is spread into
     a per-thread dense buffer over the vocabulary (cleared again after use): a
     scipy slice and product cost more in checks than the few thousand
     multiplications.
     """
-    out = np.zeros((len(rows), queries.shape[0]), dtype=np.float32)
-    if queries.nnz == 0 or len(rows) == 0:
+    out = np.zeros((len(rows), len(queries)), dtype=np.float32)
+    if len(rows) == 0 or not any(len(terms) for terms, _ in queries):
         return out
     lookup = getattr(_scratch, "lookup", None)
     if lookup is None or len(lookup) != matrix.shape[1]:
@@ -144,12 +158,10 @@ def sparse_cosines(matrix: sp.csr_matrix, rows: np.ndarray, queries: sp.csr_matr
     offsets = np.cumsum(lengths) - lengths
     take = np.arange(int(lengths.sum())) + np.repeat(starts - offsets, lengths)
     data, columns = matrix.data[take], matrix.indices[take]
-    for j in range(queries.shape[0]):
-        lo, hi = queries.indptr[j], queries.indptr[j + 1]
-        if lo == hi:
+    for j, (terms, weights) in enumerate(queries):
+        if not len(terms):
             continue
-        terms = queries.indices[lo:hi]
-        lookup[terms] = queries.data[lo:hi]
+        lookup[terms] = weights
         try:
             products = data * lookup[columns]
         finally:

@@ -34,7 +34,7 @@ from indexer.snapshot import COLUMNS_DTYPE, STATUS_CODES, Snapshot, code_in, nam
 from indexer.snapshot import rows as article_rows
 from indexer.snapshot.journal import DELETE, SITE, Change, Journal, JournalError, latest
 from indexer.snapshot.lead import PERMUTATIONS
-from indexer.terms import sparse_cosines
+from indexer.terms import TermRow, row_entries, sparse_cosines
 from service.errors import NoSnapshot
 from service.ranking.base import Corpus
 from service.ranking.controls import Controls, controls_of
@@ -285,19 +285,30 @@ class LiveSnapshot:
 
     def term_similarity(self, rows: np.ndarray, query: sp.csr_matrix) -> np.ndarray:
         """TF-IDF cosine of `rows` (base or delta) to a query term vector."""
-        return self.term_similarities(rows, query)[:, 0]
+        return self.term_similarities(rows, [(query.indices, query.data)])[:, 0]
 
-    def term_similarities(self, rows: np.ndarray, queries: sp.csr_matrix) -> np.ndarray:
+    def term_similarities(self, rows: np.ndarray, queries: Sequence[TermRow]) -> np.ndarray:
         """TF-IDF cosine of `rows` (base or delta) to each query term row."""
         rows = np.asarray(rows, dtype=np.int64)
         n = self.base.count
-        out = np.zeros((len(rows), queries.shape[0]), dtype=np.float32)
+        out = np.zeros((len(rows), len(queries)), dtype=np.float32)
         in_base = rows < n
         if in_base.any():
             out[in_base] = self.base.term_similarities(rows[in_base], queries)
         if (~in_base).any() and self.delta.terms is not None:
             out[~in_base] = sparse_cosines(self.delta.terms, rows[~in_base] - n, queries)
         return out
+
+    def term_rows(self, rows: Sequence[int] | np.ndarray) -> list[TermRow]:
+        """Each row's term indices and weights, base or delta (for `term_similarities`)."""
+        rows = np.asarray(rows, dtype=np.int64)
+        n = self.base.count
+        if (rows < n).all() or self.delta.terms is None:
+            return self.base.term_rows(rows)
+        return [
+            self.base.term_rows([r])[0] if r < n else row_entries(self.delta.terms, [r - n])[0]
+            for r in rows.tolist()
+        ]
 
     def term_vectors(self, rows: Sequence[int] | np.ndarray) -> sp.csr_matrix:
         """Term rows of articles, base or delta, in the order of `rows`."""

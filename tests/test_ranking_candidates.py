@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 import scipy.sparse as sp
 
-from indexer.terms import sparse_cosine, sparse_cosines
+from indexer.terms import row_entries, sparse_cosine, sparse_cosines
 from service.ranking import RankingSettings, allowed_mask, related, resolve, source_from_row
 from tests.fixtures_ranking import NOW, MakeSnapshot, article, axis, iso_days_ago, word
 
@@ -121,9 +121,13 @@ def test_sparse_cosine_matches_the_sparse_product(make_snapshot: MakeSnapshot) -
         expected = np.asarray((matrix[rows] @ query.T).todense()).ravel()
         assert sparse_cosine(matrix, rows, query) == pytest.approx(expected, abs=1e-6)
     # Several query rows at once (the agreement's anchors), an empty one among them.
-    queries = sp.vstack([matrix[[0]], matrix[[5]] * 0, snap.terms.transform(["bridge ferry"])])
-    expected = np.asarray((matrix[rows] @ sp.csr_matrix(queries).T).todense())
-    assert sparse_cosines(matrix, rows, sp.csr_matrix(queries)) == pytest.approx(expected, abs=1e-6)
+    queries = sp.csr_matrix(
+        sp.vstack([matrix[[0]], matrix[[5]] * 0, snap.terms.transform(["bridge ferry"])])
+    )
+    expected = np.asarray((matrix[rows] @ queries.T).todense())
+    entries = row_entries(queries, [0, 1, 2])
+    assert sparse_cosines(matrix, rows, entries) == pytest.approx(expected, abs=1e-6)
+    assert sparse_cosines(matrix, rows, []).shape == (len(rows), 0)
 
 
 def test_embargo_and_expiry_err_on_the_side_of_hiding(make_snapshot: MakeSnapshot) -> None:
@@ -177,5 +181,7 @@ def test_live_term_rows_and_similarities_keep_the_order_of_base_and_delta_rows(
     assert (live.term_vectors(rows) != full[rows]).nnz == 0
     queries = sp.csr_matrix(full[[1, 4]])
     expected = np.asarray((full[rows] @ queries.T).todense())
-    assert live.term_similarities(rows, queries) == pytest.approx(expected, abs=1e-6)
+    entries = live.term_rows([1, 4])
+    assert [list(i) for i, _ in entries] == [list(row.indices) for row in queries]
+    assert live.term_similarities(rows, entries) == pytest.approx(expected, abs=1e-6)
     assert live.term_similarity(rows, queries[0]) == pytest.approx(expected[:, 0], abs=1e-6)

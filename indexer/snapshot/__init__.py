@@ -38,7 +38,14 @@ import scipy.sparse as sp
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from indexer.faissindex import set_nprobe
-from indexer.terms import TermModel, load_matrix, sparse_cosines
+from indexer.terms import (
+    TermModel,
+    TermRow,
+    load_matrix,
+    row_entries,
+    sparse_cosine,
+    sparse_cosines,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -475,11 +482,15 @@ class Snapshot:
 
     def term_similarity(self, rows: np.ndarray, query: sp.csr_matrix) -> np.ndarray:
         """TF-IDF cosine of `rows` to one normalised query term vector."""
-        return self.term_similarities(rows, query)[:, 0]
+        return sparse_cosine(self.term_matrix, np.asarray(rows, dtype=np.int64), query)
 
-    def term_similarities(self, rows: np.ndarray, queries: sp.csr_matrix) -> np.ndarray:
+    def term_similarities(self, rows: np.ndarray, queries: Sequence[TermRow]) -> np.ndarray:
         """TF-IDF cosine of `rows` to each normalised query term row: (rows, queries)."""
         return sparse_cosines(self.term_matrix, np.asarray(rows, dtype=np.int64), queries)
+
+    def term_rows(self, rows: Sequence[int] | np.ndarray) -> list[TermRow]:
+        """Each row's term indices and weights (for `term_similarities`)."""
+        return row_entries(self.term_matrix, np.asarray(rows, dtype=np.int64))
 
     def term_vectors(self, rows: Sequence[int] | np.ndarray) -> sp.csr_matrix:
         """Sparse term rows of indexed articles."""

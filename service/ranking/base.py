@@ -12,6 +12,7 @@ import scipy.sparse as sp
 from indexer.embedder import Embedder
 from indexer.snapshot.lead import lead_signature
 from indexer.snapshot.rows import key64, normalize_title, normalize_url
+from indexer.terms import TermRow
 
 DAY = 86_400.0
 
@@ -58,7 +59,9 @@ class Corpus(Protocol):
 
     def term_similarity(self, rows: np.ndarray, query: sp.csr_matrix) -> np.ndarray: ...
 
-    def term_similarities(self, rows: np.ndarray, queries: sp.csr_matrix) -> np.ndarray: ...
+    def term_similarities(self, rows: np.ndarray, queries: Sequence[TermRow]) -> np.ndarray: ...
+
+    def term_rows(self, rows: Sequence[int] | np.ndarray) -> list[TermRow]: ...
 
     def term_vectors(self, rows: Sequence[int] | np.ndarray) -> sp.csr_matrix: ...
 

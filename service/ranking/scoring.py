@@ -22,8 +22,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-import scipy.sparse as sp
 
+from indexer.terms import TermRow
 from service.ranking.base import Corpus, Item
 from service.ranking.candidates import Candidates
 from service.ranking.settings import Ranking, RankingSettings
@@ -43,7 +43,7 @@ class Anchors:
 
     rows: np.ndarray  # int64
     vectors: np.ndarray  # float32, one row per anchor
-    terms: sp.csr_matrix  # the anchors' normalised TF-IDF rows
+    terms: list[TermRow]  # each anchor's TF-IDF term indices and weights
 
 
 def anchors_of(
@@ -67,7 +67,7 @@ def anchors_of(
     return Anchors(
         top,
         np.asarray(snapshot.vectors[top], dtype=np.float32),
-        snapshot.term_vectors(top),
+        snapshot.term_rows(top),
     )
 
 
