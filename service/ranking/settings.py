@@ -147,7 +147,7 @@ class RankingSettings(BaseSettings):
         default=None,
         ge=0.0,
         le=1.0,
-        description="An absolute floor for `similar` items (hybrid score); unset: calibrated "
+        description="An absolute floor for `similar` items (relevance score); unset: calibrated "
         "per snapshot from `similar_quantile`.",
     )
     similar_quantile: float = Field(
