@@ -47,7 +47,7 @@ from indexer.distributed.cluster import (
     _Batch,
     _Pool,
     check_reachable,
-    connect,
+    session,
 )
 from indexer.distributed.figures import ClusterFigures, NodeFigures
 from indexer.distributed.worker import EmbedWorker, embedder_settings
@@ -100,16 +100,11 @@ def embed_on_ray(
     be reached or no node is left to embed on for `wait` seconds. `figures`,
     when given (the cleaning stage's), are added to.
     """
-    ray = connect(address)
     figures = figures or ClusterFigures(address)
-    started = time.perf_counter()
-    try:
+    with session(address, figures) as ray:
         vectors = _run(
             ray, texts, (model, settings, model_id), batch, progress, on_batch, figures, wait
         )
-    finally:
-        figures.seconds += time.perf_counter() - started
-        ray.shutdown()
     return vectors, figures
 
 

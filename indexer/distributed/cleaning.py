@@ -36,8 +36,8 @@ from indexer.distributed.cluster import (
     NODE_WAIT,
     REFRESH_EVERY,
     ClusterError,
-    connect,
     cpu_nodes,
+    session,
     wait_for_nodes,
 )
 from indexer.distributed.figures import ClusterFigures
@@ -89,14 +89,9 @@ def clean_on_ray(
     within `wait` seconds, or no node with CPUs is left for that long.
     """
     figures = figures or ClusterFigures(address)
-    ray = connect(address)
-    started = time.perf_counter()
-    try:
+    with session(address, figures) as ray:
         wait_for_nodes(ray, nodes, wait)
         lines = _run(ray, docs, rules, batch, progress, figures, wait)
-    finally:
-        figures.seconds += time.perf_counter() - started
-        ray.shutdown()
     return lines, figures
 
 

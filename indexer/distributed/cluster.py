@@ -6,9 +6,12 @@ import logging
 import socket
 import time
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
+from indexer.distributed.figures import ClusterFigures
 from indexer.distributed.worker import EmbedWorker
 
 logger = logging.getLogger(__name__)
@@ -74,6 +77,22 @@ def connect(address: str) -> Any:
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise ClusterError(f"cannot join the Ray cluster at {address}: {first}") from None
     return ray
+
+
+@contextmanager
+def session(address: str, figures: ClusterFigures) -> Iterator[Any]:
+    """`ray` connected to the cluster at `address` as a driver, for one stage.
+
+    The stage's wall time is added to `figures.seconds`; the driver leaves the
+    cluster afterwards, whether the stage finished or failed.
+    """
+    ray = connect(address)
+    started = time.perf_counter()
+    try:
+        yield ray
+    finally:
+        figures.seconds += time.perf_counter() - started
+        ray.shutdown()
 
 
 def node_name(node: dict[str, Any]) -> str:
@@ -194,11 +213,8 @@ class _Pool:
                 logger.debug("ray: kill of a lost actor failed", exc_info=True)
 
     def free(self) -> list[tuple[str, _Actor]]:
-        """Actors with room for another batch, least loaded first."""
-        return sorted(
-            ((k, a) for k, a in self.actors.items() if a.inflight < IN_FLIGHT),
-            key=lambda item: item[1].inflight,
-        )
+        """Actors with room for another batch."""
+        return [(k, a) for k, a in self.actors.items() if a.inflight < IN_FLIGHT]
 
     def next_free(self) -> tuple[str, _Actor] | None:
         """The actor the next batch goes to: fewest in flight, then on the least loaded node.
