@@ -6,6 +6,7 @@ import pytest
 from pydantic import ValidationError
 
 from service.ranking import RankingOptions, RankingSettings, resolve
+from service.ranking import settings as settings_module
 
 
 def test_defaults_cover_news_and_evergreen_sections() -> None:
@@ -68,6 +69,13 @@ def test_the_digest_carries_request_and_settings() -> None:
     other = RankingSettings(half_life_days={"news": 3})
     assert base.fingerprint != other.fingerprint
     assert resolve(base).digest() != resolve(other).digest()
+
+
+def test_a_new_ranking_revision_changes_the_fingerprint(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A release that ranks differently with the same settings gets new cache keys.
+    before = RankingSettings().fingerprint
+    monkeypatch.setattr(settings_module, "RANKING_REVISION", settings_module.RANKING_REVISION + 1)
+    assert RankingSettings().fingerprint != before
 
 
 def test_request_options_and_settings_are_one_vocabulary() -> None:

@@ -118,11 +118,14 @@ def test_agreement_scores_the_fill_on_the_pools_scale(make_snapshot: MakeSnapsho
     together = relevance(snap, c, base, config, anchors)
     alone = relevance(snap, c.take(np.array([4])), base[[4]], config, anchors)
     assert alone == pytest.approx(together[[4]])
-    # An anchor is never compared with itself: its agreement is the mean over the others.
+    # An anchor is never compared with itself: its agreement is the mean over the
+    # others, each weighted by its own score to the source.
     first, rest = int(anchors.rows[0]), anchors.rows[1:].tolist()
     dense = np.array([float(snap.vectors[first] @ snap.vectors[o]) for o in rest])
     sparse = (snap.term_vectors([first]) @ snap.term_vectors(rest).T).toarray().ravel()
-    agree = float(np.mean(hybrid(dense, sparse, config)))
+    weights = base[[int(np.flatnonzero(c.rows == o)[0]) for o in rest]]
+    assert list(anchors.weights[1:]) == pytest.approx(list(weights))
+    agree = float(np.average(hybrid(dense, sparse, config), weights=weights))
     at = int(np.flatnonzero(c.rows == first)[0])
     assert together[at] == pytest.approx(0.5 * base[at] + 0.5 * agree, abs=1e-6)
     assert anchors_of(snap, c.rows[:1], base[:1], config) is None, "one anchor: no agreement"

@@ -5,12 +5,15 @@ TF-IDF cosine (the names, places and terms a story shares), so it stays in
 [0, 1] and `min_score` keeps its meaning when the weights change.
 
 Relevance mixes in neighbour agreement (a form of pseudo-relevance feedback):
-the mean hybrid score of a candidate to the source's `agreement_neighbours`
-closest stories (itself left out), with weight `agreement_weight`. An article
-on the source's theme resembles its other neighbours too; one that shares a
-single name or phrase with the source does not. It is still a mean of
-similarities, so it stays in [0, 1] and a random article scores like a random
-pair, which keeps the calibrated floors meaningful.
+the hybrid score of a candidate to the source's `agreement_neighbours` closest
+stories (itself left out), averaged with each of those weighted by its own
+score to the source, with weight `agreement_weight`. An article on the
+source's theme resembles its other neighbours too; one that shares a single
+name or phrase with the source does not. Weighting the anchors by their score,
+as relevance feedback weights its feedback documents, lets the source's closest
+story count more than a third one that only just made it. It is still a mean
+of similarities, so it stays in [0, 1] and a random article scores like a
+random pair, which keeps the calibrated floors meaningful.
 
 Freshness multiplies relevance by `(1 - w) + w * 0.5 ** (age / half_life)`:
 only the share `w` decays, so an old article that is far more relevant still
@@ -42,6 +45,7 @@ class Anchors:
     """The source's closest stories, which `relevance` compares every candidate with."""
 
     rows: np.ndarray  # int64
+    weights: np.ndarray  # float64: each anchor's score to the source
     vectors: np.ndarray  # float32, one row per anchor
     terms: list[TermRow]  # each anchor's TF-IDF term indices and weights
 
@@ -66,6 +70,7 @@ def anchors_of(
     top = np.asarray(rows, dtype=np.int64)[best]
     return Anchors(
         top,
+        np.asarray(scores, dtype=np.float64)[best],
         np.asarray(snapshot.vectors[top], dtype=np.float32),
         snapshot.term_rows(top),
     )
@@ -78,15 +83,16 @@ def relevance(
     config: RankingSettings,
     anchors: Anchors | None,
 ) -> np.ndarray:
-    """`score` (the hybrid score to the source) mixed with the mean hybrid score to the anchors."""
+    """`score` (the hybrid score to the source) mixed with the weighted mean to the anchors."""
     if anchors is None or not len(c):
         return score
     vectors = np.asarray(snapshot.vectors[c.rows], dtype=np.float32)
     dense = vectors @ anchors.vectors.T
     sparse = snapshot.term_similarities(c.rows, anchors.terms)
     pair = hybrid(dense, sparse, config)
-    others = c.rows[:, None] != anchors.rows[None, :]  # an anchor is not compared with itself
-    agree = (pair * others).sum(axis=1) / others.sum(axis=1)
+    # An anchor is not compared with itself; the others count by their score to the source.
+    weights = (c.rows[:, None] != anchors.rows[None, :]) * np.maximum(anchors.weights, 1e-9)
+    agree = (pair * weights).sum(axis=1) / weights.sum(axis=1)
     weight = config.agreement_weight
     return np.asarray((1.0 - weight) * score + weight * agree, dtype=np.float64)
 

@@ -20,11 +20,12 @@ general won:
   poorly the TF-IDF terms are what tell stories apart. More TF-IDF weight raises
   dev further (its topic pieces share names) but lowers the public Lee set,
   whose raters judge themes, so the even mix stays.
-- Neighbour agreement 0.5 with the source's 3 closest related stories (dev
-  0.926 -> 0.966; weights 0.35-0.7 and 2-3 neighbours all 0.958-0.966, 4
-  neighbours lower): the smallest weight within 0.005 of dev's best, the rule
-  for ties here, since every step away from the source's own similarity is a
-  step of pseudo-relevance feedback that a corpus with loose topics pays for.
+- Neighbour agreement 0.5 with the source's 3 closest related stories, each
+  weighted by its score to the source (dev 0.926 -> 0.966; weights 0.35-0.7
+  and 2-3 neighbours all 0.958-0.967, 4 neighbours lower): the smallest weight
+  within 0.005 of dev's best, the rule for ties here, since every step away
+  from the source's own similarity is a step of pseudo-relevance feedback that
+  a corpus with loose topics pays for.
 - The `similar` floor is not an absolute cosine: it is the `similar_quantile`
   of the hybrid score between random pairs of articles of one language,
   measured by the build on the corpus itself (`indexer.calibrate`). Below it,
@@ -52,6 +53,11 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEFAULT_KEY = "default"
 MAX_LIMIT = 50
+# The ranking's own revision, part of the settings' fingerprint: a release that
+# ranks differently with the same settings (2: the agreement's anchors weighted
+# by their score) does not serve the lists an older release left in a shared
+# Redis during a rolling update.
+RANKING_REVISION = 2
 
 # Sections a newsroom treats as news: they decay in days and have a hard maximum
 # age. Reviews, features and evergreen pieces decay over months and never expire.
@@ -211,8 +217,10 @@ class RankingSettings(BaseSettings):
 
     @functools.cached_property
     def fingerprint(self) -> str:
-        """A short hash of every setting: part of each cache key."""
-        raw = orjson.dumps(self.model_dump(mode="json"), option=orjson.OPT_SORT_KEYS)
+        """A short hash of every setting and the ranking's revision: part of each cache key."""
+        raw = orjson.dumps(
+            [RANKING_REVISION, self.model_dump(mode="json")], option=orjson.OPT_SORT_KEYS
+        )
         return hashlib.blake2b(raw, digest_size=8).hexdigest()
 
 
