@@ -158,7 +158,7 @@ class Embedder:
         """Identity of model + recipe: the embedding cache key's first half."""
         # other runtimes give other vectors; an export recipe of their own, too
         runtime = "" if self.backend == "torch" else f"|{self.backend}"
-        if self.backend.startswith("onnx") and EXPORT_VERSION != "1":
+        if self.backend.startswith("onnx"):
             runtime += f"|x{EXPORT_VERSION}"
         return (
             f"{self.model_name}|{RECIPE_VERSION}|w{self.chunk_words}"

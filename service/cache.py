@@ -258,8 +258,12 @@ class ResponseCache:
         resolution): same URL, same snapshot and settings give the same key.
         """
         key = self.aliases.get(alias)
-        value = self.local.get(key) if key is not None else None
-        if value is None or not fresh(value):
+        return self._local_hit(key, fresh) if key is not None else None
+
+    def _local_hit(self, key: str, fresh: Callable[[bytes], bool] | None) -> bytes | None:
+        """This process's entry at `key` when it is there and fresh (counted as a hit)."""
+        value = self.local.get(key)
+        if value is None or (fresh is not None and not fresh(value)):
             return None
         metrics.LOCAL_HITS.inc()
         return value
@@ -282,9 +286,8 @@ class ResponseCache:
         replaced, locally and in Redis: only the lists a change touches are
         recomputed, not the whole cache.
         """
-        value = self.local.get(key)
-        if value is not None and (fresh is None or fresh(value)):
-            metrics.LOCAL_HITS.inc()
+        value = self._local_hit(key, fresh)
+        if value is not None:
             return value, "local"
         (value, source), shared = self.flight.do(key, lambda: self._fill(key, compute, fresh))
         return value, "shared" if shared else source
